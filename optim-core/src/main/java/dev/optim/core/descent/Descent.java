@@ -1,0 +1,554 @@
+package dev.optim.core.descent;
+
+import dev.optim.core.ArrayObjective;
+import dev.optim.core.Checks;
+import dev.optim.core.Objective;
+import dev.optim.core.Optimizer;
+import dev.optim.core.StochasticObjective;
+import dev.optim.core.batch.BatchPlan;
+import dev.optim.core.batch.MiniBatches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The descent loop: runs an {@link Optimizer} on an {@link Objective} from a start point until a
+ * stop rule holds. Immutable and reusable; each {@code run} is independent.
+ *
+ * <p>One run, with {@code θ₀} the start, {@code f} the objective and {@code η_k} the rate:
+ *
+ * <pre>
+ * f₀ = f(θ₀), g₀ = ∇f(θ₀); record row 0
+ * for k = 0, 1, …:
+ *     stop if ‖g_k‖ ≤ gradientTolerance, or k = maxSteps, or cancelled
+ *     g ← ∇f_B(θ_k) for the next mini-batch B (stochastic objectives with a batch plan), else g_k
+ *     θ_{k+1} ← optimizer.step(θ_k, g)
+ *     f_{k+1} = f(θ_{k+1}), g_{k+1} = ∇f(θ_{k+1}); record row k+1 (every recordEvery rows)
+ *     diverged if f_{k+1} or ‖g_{k+1}‖ is not finite, or f_{k+1} &gt; divergenceFactor · max(|f₀|, 1)
+ *     stop if |f_{k+1} − f_k| ≤ lossTolerance · max(|f_k|, 1), or the caller's condition holds
+ * </pre>
+ *
+ * <p>Row {@code k} of the trajectory holds the parameters after {@code k} updates, the loss there
+ * (over the whole objective, also for mini-batch runs, as the article's cost) and the rate the
+ * next update uses, {@code η_k}. A diverged run records the offending row (its loss may be
+ * infinite or NaN) and returns the last finite parameters with reason {@link StopReason#DIVERGED}.
+ *
+ * <p>A {@code double[]} start with an {@link ArrayObjective}, or a float64 {@link INDArray} start
+ * with one, runs on plain Java arrays (no ND4J call per step). Progress is logged through SLF4J
+ * at INFO at most once a second.
+ *
+ * <pre>{@code
+ * DescentResult r = Descent.builder(Adam.builder().learningRate(0.01).build())
+ *         .maxSteps(5000).gradientTolerance(1e-8).build()
+ *         .run(rosenbrock, new double[] {0, 0});
+ * }</pre>
+ */
+public final class Descent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Descent.class);
+    private static final int AUTO_RECORD_LIMIT = 1024;
+
+    private final Optimizer optimizer;
+    private final long maxSteps;
+    private final double gradientTolerance;
+    private final double lossTolerance;
+    private final double divergenceFactor;
+    private final StopCondition stopCondition;
+    private final int recordEvery;
+    private final Boolean recordParameters;
+    private final List<DescentListener> listeners;
+    private final BatchPlan batchPlan;
+    private final BooleanSupplier cancelled;
+
+    private Descent(Builder b) {
+        this.optimizer = b.optimizer;
+        this.maxSteps = b.maxSteps;
+        this.gradientTolerance = b.gradientTolerance;
+        this.lossTolerance = b.lossTolerance;
+        this.divergenceFactor = b.divergenceFactor;
+        this.stopCondition = b.stopCondition;
+        this.recordEvery = b.recordEvery;
+        this.recordParameters = b.recordParameters;
+        this.listeners = List.copyOf(b.listeners);
+        this.batchPlan = b.batchPlan;
+        this.cancelled = b.cancelled;
+    }
+
+    /**
+     * A builder for a descent with {@code optimizer}.
+     *
+     * @param optimizer the optimizer
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code optimizer} is null
+     */
+    public static Builder builder(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
+        }
+        return new Builder(optimizer);
+    }
+
+    /**
+     * The optimizer.
+     *
+     * @return the optimizer
+     */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Runs from {@code start} on plain arrays. {@code start} is not modified.
+     *
+     * @param objective the objective
+     * @param start the start point, of length {@code objective.dimension()}
+     * @return the result
+     * @throws IllegalArgumentException if an argument is null or the lengths differ
+     */
+    public DescentResult run(ArrayObjective objective, double[] start) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        Checks.length("start", start, objective.dimension());
+        if (batchPlan != null) {
+            return run((Objective) objective, Nd4j.createFromArray(start.clone()));
+        }
+        return loop(new PlainRun(objective, start.clone(), optimizer));
+    }
+
+    /**
+     * Runs from {@code start}, in its data type. {@code start} is not modified.
+     *
+     * @param objective the objective
+     * @param start the start point, FLOAT or DOUBLE, of length {@code objective.dimension()}
+     * @return the result
+     * @throws IllegalArgumentException if an argument is null or the lengths differ, or if a
+     *     batch plan is set for an objective that is not a {@link StochasticObjective}
+     */
+    public DescentResult run(Objective objective, INDArray start) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        Checks.floatingArray("start", start);
+        Checks.length("start", start, objective.dimension());
+        if (batchPlan != null && !(objective instanceof StochasticObjective)) {
+            throw new IllegalArgumentException("a batch plan needs a StochasticObjective, got "
+                    + objective.getClass().getName());
+        }
+        if (batchPlan == null && objective instanceof ArrayObjective a
+                && start.dataType() == DataType.DOUBLE) {
+            return loop(new PlainRun(a, start.dup('c').data().asDouble(), optimizer));
+        }
+        return loop(new ArrayRun(objective, start, optimizer));
+    }
+
+    private DescentResult loop(Run run) {
+        int dim = run.dimension();
+        boolean withParams = recordParameters != null ? recordParameters : dim <= AUTO_RECORD_LIMIT;
+        Trajectory.Recorder rec = new Trajectory.Recorder(withParams ? dim : 0);
+        MiniBatches batches = null;
+        if (batchPlan != null) {
+            batches = new MiniBatches(batchPlan, ((StochasticObjective) run.objective()).size());
+        }
+        double f = run.evaluate();
+        double gn = run.gradientNorm();
+        rec.add(0, f, optimizer.learningRate().valueAt(0), withParams ? run.current() : null);
+        if (!Double.isFinite(f) || !Double.isFinite(gn)) {
+            LOG.warn("descent: objective not finite at the start point (loss {}, gradient norm {})",
+                    f, gn);
+            return finish(new DescentResult(run.current(), f, StopReason.DIVERGED, 0, 0, rec.build()));
+        }
+        double limit = divergenceFactor > 0
+                ? divergenceFactor * Math.max(Math.abs(f), 1.0) : Double.POSITIVE_INFINITY;
+        long k = 0;
+        long lastLog = System.nanoTime();
+        StopReason reason;
+        while (true) {
+            if (gradientTolerance > 0 && gn <= gradientTolerance) {
+                reason = StopReason.GRADIENT_TOLERANCE;
+                break;
+            }
+            if (k >= maxSteps) {
+                reason = StopReason.MAX_STEPS;
+                break;
+            }
+            if ((cancelled != null && cancelled.getAsBoolean())
+                    || Thread.currentThread().isInterrupted()) {
+                reason = StopReason.CANCELLED;
+                break;
+            }
+            if (batches != null) {
+                run.evaluateBatch(batches.next());
+            }
+            run.remember();
+            run.update();
+            k++;
+            double next = run.evaluate();
+            gn = run.gradientNorm();
+            double rate = optimizer.learningRate().valueAt(k);
+            if (!Double.isFinite(next) || !Double.isFinite(gn) || next > limit) {
+                rec.add(k, next, rate, withParams ? run.current() : null);
+                LOG.warn("descent diverged at step {}: loss {}, gradient norm {}", k, next, gn);
+                return finish(new DescentResult(run.previous(), f, StopReason.DIVERGED, k - 1, k,
+                        rec.build()));
+            }
+            if (k % recordEvery == 0) {
+                rec.add(k, next, rate, withParams ? run.current() : null);
+            }
+            for (DescentListener l : listeners) {
+                l.onStep(k, next, rate, gn);
+            }
+            double previous = f;
+            f = next;
+            if (lossTolerance > 0 && Math.abs(next - previous) <= lossTolerance * Math.max(Math.abs(previous), 1.0)) {
+                reason = StopReason.LOSS_TOLERANCE;
+                break;
+            }
+            if (stopCondition != null && stopCondition.shouldStop(k, next, gn)) {
+                reason = StopReason.STOP_CONDITION;
+                break;
+            }
+            if ((k & 1023) == 0) {
+                long now = System.nanoTime();
+                if (now - lastLog > 1_000_000_000L) {
+                    lastLog = now;
+                    LOG.info("descent: step {} of {}, loss {}, lr {}", k, maxSteps, next, rate);
+                }
+            }
+        }
+        if (rec.lastStep() != k) {
+            rec.add(k, f, optimizer.learningRate().valueAt(k), withParams ? run.current() : null);
+        }
+        return finish(new DescentResult(run.current(), f, reason, k, -1, rec.build()));
+    }
+
+    private DescentResult finish(DescentResult result) {
+        for (DescentListener l : listeners) {
+            l.onFinish(result);
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "Descent{optimizer=" + optimizer + ", maxSteps=" + maxSteps
+                + ", gradientTolerance=" + gradientTolerance + ", lossTolerance=" + lossTolerance
+                + ", divergenceFactor=" + divergenceFactor + ", recordEvery=" + recordEvery
+                + ", batchPlan=" + batchPlan + "}";
+    }
+
+    /** One run's moving parts: parameters, gradient, optimizer state. */
+    private interface Run {
+        Objective objective();
+
+        int dimension();
+
+        double evaluate();
+
+        void evaluateBatch(int[] batch);
+
+        double gradientNorm();
+
+        void remember();
+
+        void update();
+
+        double[] current();
+
+        double[] previous();
+    }
+
+    /** A run on plain {@code double[]} arrays. */
+    private static final class PlainRun implements Run {
+        private final ArrayObjective objective;
+        private final Optimizer optimizer;
+        private final double[] theta;
+        private final double[] grad;
+        private final double[] prev;
+        private final dev.optim.core.OptimizerState state;
+
+        PlainRun(ArrayObjective objective, double[] theta, Optimizer optimizer) {
+            this.objective = objective;
+            this.optimizer = optimizer;
+            this.theta = theta;
+            this.grad = new double[theta.length];
+            this.prev = new double[theta.length];
+            this.state = optimizer.init(theta);
+        }
+
+        @Override
+        public Objective objective() {
+            return objective;
+        }
+
+        @Override
+        public int dimension() {
+            return theta.length;
+        }
+
+        @Override
+        public double evaluate() {
+            return objective.evaluate(theta, grad);
+        }
+
+        @Override
+        public void evaluateBatch(int[] batch) {
+            throw new IllegalStateException("mini-batches run on the INDArray path");
+        }
+
+        @Override
+        public double gradientNorm() {
+            double s = 0;
+            for (double v : grad) {
+                s += v * v;
+            }
+            return Math.sqrt(s);
+        }
+
+        @Override
+        public void remember() {
+            System.arraycopy(theta, 0, prev, 0, theta.length);
+        }
+
+        @Override
+        public void update() {
+            optimizer.step(theta, grad, state);
+        }
+
+        @Override
+        public double[] current() {
+            return theta.clone();
+        }
+
+        @Override
+        public double[] previous() {
+            return prev.clone();
+        }
+    }
+
+    /** A run on INDArrays, in their data type. */
+    private static final class ArrayRun implements Run {
+        private final Objective objective;
+        private final Optimizer optimizer;
+        private final INDArray theta;
+        private final INDArray grad;
+        private final INDArray prev;
+        private final dev.optim.core.OptimizerState state;
+
+        ArrayRun(Objective objective, INDArray start, Optimizer optimizer) {
+            this.objective = objective;
+            this.optimizer = optimizer;
+            this.theta = start.dup('c');
+            this.grad = theta.ulike().assign(0);
+            this.prev = theta.ulike();
+            this.state = optimizer.init(theta);
+        }
+
+        @Override
+        public Objective objective() {
+            return objective;
+        }
+
+        @Override
+        public int dimension() {
+            return Math.toIntExact(theta.length());
+        }
+
+        @Override
+        public double evaluate() {
+            return objective.evaluate(theta, grad);
+        }
+
+        @Override
+        public void evaluateBatch(int[] batch) {
+            ((StochasticObjective) objective).evaluate(theta, batch, grad);
+        }
+
+        @Override
+        public double gradientNorm() {
+            return grad.norm2Number().doubleValue();
+        }
+
+        @Override
+        public void remember() {
+            prev.assign(theta);
+        }
+
+        @Override
+        public void update() {
+            optimizer.step(theta, grad, state);
+        }
+
+        @Override
+        public double[] current() {
+            return theta.dup('c').data().asDouble();
+        }
+
+        @Override
+        public double[] previous() {
+            return prev.dup('c').data().asDouble();
+        }
+    }
+
+    /** Builds a {@link Descent}. Defaults: 1000 steps, no tolerances, divergence factor 1e6. */
+    public static final class Builder {
+        private final Optimizer optimizer;
+        private long maxSteps = 1000;
+        private double gradientTolerance;
+        private double lossTolerance;
+        private double divergenceFactor = 1e6;
+        private StopCondition stopCondition;
+        private int recordEvery = 1;
+        private Boolean recordParameters;
+        private final List<DescentListener> listeners = new ArrayList<>();
+        private BatchPlan batchPlan;
+        private BooleanSupplier cancelled;
+
+        private Builder(Optimizer optimizer) {
+            this.optimizer = optimizer;
+        }
+
+        /**
+         * The step budget.
+         *
+         * @param steps the most updates to make, at least 0 (default 1000)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is negative
+         */
+        public Builder maxSteps(long steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("maxSteps must be >= 0, got " + steps);
+            }
+            this.maxSteps = steps;
+            return this;
+        }
+
+        /**
+         * Stop when {@code ‖∇f‖₂ ≤ tolerance}; 0 turns the rule off (the default).
+         *
+         * @param tolerance the tolerance, finite and {@code ≥ 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+         */
+        public Builder gradientTolerance(double tolerance) {
+            this.gradientTolerance = Checks.nonNegative("gradientTolerance", tolerance);
+            return this;
+        }
+
+        /**
+         * Stop when {@code |f_{k+1} − f_k| ≤ tolerance · max(|f_k|, 1)}; 0 turns the rule off
+         * (the default).
+         *
+         * @param tolerance the tolerance, finite and {@code ≥ 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+         */
+        public Builder lossTolerance(double tolerance) {
+            this.lossTolerance = Checks.nonNegative("lossTolerance", tolerance);
+            return this;
+        }
+
+        /**
+         * Diverged when {@code f_k > factor · max(|f₀|, 1)}; 0 turns this rule off (non-finite
+         * values still count as divergence). Default 1e6.
+         *
+         * @param factor the factor, finite and {@code ≥ 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code factor} is negative or not finite
+         */
+        public Builder divergenceFactor(double factor) {
+            this.divergenceFactor = Checks.nonNegative("divergenceFactor", factor);
+            return this;
+        }
+
+        /**
+         * The caller's stop rule, asked after every update.
+         *
+         * @param condition the condition, or null for none
+         * @return this builder
+         */
+        public Builder stopWhen(StopCondition condition) {
+            this.stopCondition = condition;
+            return this;
+        }
+
+        /**
+         * Record every {@code every}-th row (row 0 and the last row are always recorded).
+         *
+         * @param every at least 1 (default 1)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code every} is below 1
+         */
+        public Builder recordEvery(int every) {
+            if (every < 1) {
+                throw new IllegalArgumentException("recordEvery must be >= 1, got " + every);
+            }
+            this.recordEvery = every;
+            return this;
+        }
+
+        /**
+         * Whether rows hold the parameters. By default they do for up to 1024 parameters.
+         *
+         * @param record true to record them
+         * @return this builder
+         */
+        public Builder recordParameters(boolean record) {
+            this.recordParameters = record;
+            return this;
+        }
+
+        /**
+         * Adds a progress listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
+        public Builder listener(DescentListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("listener must not be null");
+            }
+            listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Mini-batches for a {@link StochasticObjective}: each update follows the gradient of
+         * the next batch. Without a plan, every update uses the full gradient.
+         *
+         * @param plan the plan, or null for full-batch updates
+         * @return this builder
+         */
+        public Builder batches(BatchPlan plan) {
+            this.batchPlan = plan;
+            return this;
+        }
+
+        /**
+         * A cancellation signal, polled before every update (the thread's interrupt flag is
+         * polled too).
+         *
+         * @param signal returns true to cancel, or null for none
+         * @return this builder
+         */
+        public Builder cancelWhen(BooleanSupplier signal) {
+            this.cancelled = signal;
+            return this;
+        }
+
+        /**
+         * Builds the descent.
+         *
+         * @return the descent
+         */
+        public Descent build() {
+            return new Descent(this);
+        }
+    }
+}
