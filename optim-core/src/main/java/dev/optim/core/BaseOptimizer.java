@@ -1,24 +1,31 @@
 package dev.optim.core;
 
+import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.Kernels;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The shared part of Optim's optimizers: the learning-rate schedule, weight decay, gradient
- * clipping, validation, and the walk over host memory. A subclass supplies only its update rule,
- * as one fused loop over the parameters, in float64 and float32.
+ * clipping, validation, and the choice of update kernel. A subclass supplies only its update
+ * rule's coefficients, handed to the state's {@link Kernel}, which applies the rule as one fused
+ * pass over the parameters, in float64 or float32.
  *
  * <p>Per update {@code t} (1 for the first), with {@code η = learningRate().valueAt(t − 1)}: the
  * gradient norm is taken if clipping by norm, then each element goes through
- * {@link GradientPrep} and the subclass's rule. Nothing is allocated on the ND4J side per step,
- * and the caller's gradient array is never written.
+ * {@link GradientPrep} and the subclass's rule. A step allocates nothing once the state has seen
+ * the same parameter and gradient arrays (the kernel keeps its views of their memory), and the
+ * caller's gradient array is never written.
  *
- * <p>Parameters must be dense (default strides for their ordering); a strided view is refused
- * with a message. On the CUDA backend the arrays are synchronised to host memory for the update.
+ * <p>Kernels come in tiers (see {@link Kernels}): SIMD loops over host memory on JDK 25 with
+ * {@code jdk.incubator.vector}, plain Java loops otherwise, and ND4J ops on backends whose data
+ * may live on a GPU. All tiers give the same results bit for bit.
+ *
+ * <p>Parameters must be dense (their elements one run of memory in 'c' or 'f' order; dimensions
+ * of size 1 do not count); a strided view is refused with a message, never updated wrongly.
+ * Parameters and gradient must not partly overlap in memory.
  */
 public abstract class BaseOptimizer implements Optimizer {
 
@@ -26,6 +33,8 @@ public abstract class BaseOptimizer implements Optimizer {
     private final double weightDecay;
     private final boolean decoupled;
     private final Clipping clipping;
+    /** {@link #kind()}, once asked; a racy cache of an immutable value. */
+    private String kindCache;
 
     /**
      * Creates the shared configuration from a builder, validating it.
@@ -107,38 +116,31 @@ public abstract class BaseOptimizer implements Optimizer {
         if (state == null) {
             throw new IllegalArgumentException("state must not be null");
         }
-        state.checkFits(kind(), params.shape(), params.dataType(), true);
-        HostMemory.requireDense("params", params);
-        HostMemory.requireDense("gradient", gradient);
-        HostMemory.requireSameLayout("params", params, "gradient", gradient);
+        state.checkFits(cachedKind(), params.shape(), params.dataType(), true);
+        Kernel kernel = state.kernel();
+        if (kernel == null || !kernel.bound(params, gradient)) {
+            // Arrays not seen by the previous step: check their layout before touching memory.
+            HostMemory.requireDense("params", params);
+            HostMemory.requireDense("gradient", gradient);
+            HostMemory.requireSameLayout("params", params, "gradient", gradient);
+            if (state.bufferCount() > 0) {
+                HostMemory.requireSameLayout("params", params, "state", state.array(0));
+            }
+        }
         double rate = rateAt(state.step());
         long t = state.step() + 1;
-        int n = Math.toIntExact(params.length());
-        int count = state.bufferCount();
-        HostMemory.toHost(params);
-        HostMemory.toHost(gradient);
-        for (int b = 0; b < count; b++) {
-            HostMemory.toHost(state.array(b));
-        }
-        if (params.dataType() == DataType.DOUBLE) {
-            DoubleBuffer g = HostMemory.doubles(gradient);
-            DoubleBuffer[] s = new DoubleBuffer[count];
-            for (int b = 0; b < count; b++) {
-                s[b] = HostMemory.doubles(state.array(b));
+        if (kernel == null) {
+            INDArray[] buffers = new INDArray[state.bufferCount()];
+            for (int b = 0; b < buffers.length; b++) {
+                buffers[b] = state.array(b);
             }
-            update(HostMemory.doubles(params), g, s, n, rate, t, prep(rate, norm(g, n)));
-        } else {
-            FloatBuffer g = HostMemory.floats(gradient);
-            FloatBuffer[] s = new FloatBuffer[count];
-            for (int b = 0; b < count; b++) {
-                s[b] = HostMemory.floats(state.array(b));
-            }
-            update(HostMemory.floats(params), g, s, n, rate, t, prep(rate, norm(g, n)));
+            kernel = Kernels.forArrays(buffers, params);
+            state.kernel(kernel);
         }
-        HostMemory.hostWritten(params);
-        for (int b = 0; b < count; b++) {
-            HostMemory.hostWritten(state.array(b));
-        }
+        kernel.bind(params, gradient);
+        prepare(kernel, rate);
+        update(kernel, rate, t);
+        kernel.finish();
         state.advance();
     }
 
@@ -151,50 +153,43 @@ public abstract class BaseOptimizer implements Optimizer {
         if (state == null) {
             throw new IllegalArgumentException("state must not be null");
         }
-        state.checkFits(kind(), new long[] {params.length}, DataType.DOUBLE, false);
+        String kind = cachedKind();
+        Kernel kernel = state.kernel();
+        // A kernel belongs to its state, whose length never changes: after the first step the
+        // full check (which allocates the shape) is needed only when something differs.
+        if (kernel == null || kernel.length() != params.length || state.isArrayBacked()
+                || !state.kind().equals(kind)) {
+            state.checkFits(kind, new long[] {params.length}, DataType.DOUBLE, false);
+        }
         double rate = rateAt(state.step());
         long t = state.step() + 1;
-        int count = state.bufferCount();
-        DoubleBuffer g = DoubleBuffer.wrap(gradient);
-        DoubleBuffer[] s = new DoubleBuffer[count];
-        for (int b = 0; b < count; b++) {
-            s[b] = DoubleBuffer.wrap(state.plain(b));
+        if (kernel == null) {
+            double[][] buffers = new double[state.bufferCount()][];
+            for (int b = 0; b < buffers.length; b++) {
+                buffers[b] = state.plain(b);
+            }
+            kernel = Kernels.forPlain(buffers, params.length);
+            state.kernel(kernel);
         }
-        update(DoubleBuffer.wrap(params), g, s, params.length, rate, t,
-                prep(rate, norm(g, params.length)));
+        kernel.bind(params, gradient);
+        prepare(kernel, rate);
+        update(kernel, rate, t);
+        kernel.finish();
         state.advance();
     }
 
     /**
-     * The update rule in float64: updates {@code p} (and the state buffers) in place for
-     * elements {@code [0, n)}. Implementations read each gradient element through
-     * {@code prep.grad(g, prep.param(p))} and never write {@code g}.
+     * The update rule: calls the one rule method of {@code kernel} that is this optimizer's,
+     * with its coefficients for this update, computed in float64. The kernel has the
+     * parameters, the gradient (after clipping and weight decay) and the state bound, and
+     * applies the rule to every element in one fused pass, in float64 or float32 as the
+     * parameters are.
      *
-     * @param p the parameters
-     * @param g the raw gradient; read only
-     * @param state the state buffers, {@link #stateBuffersPerParameter()} of them
-     * @param n the number of elements
+     * @param kernel the kernel of the state, bound to this step's arrays
      * @param lr the learning rate {@code η} of this update
      * @param t the update's number, 1 for the first
-     * @param prep the clipping and weight decay of this update
      */
-    protected abstract void update(DoubleBuffer p, DoubleBuffer g, DoubleBuffer[] state, int n,
-            double lr, long t, GradientPrep prep);
-
-    /**
-     * The update rule in float32 arithmetic; as {@link #update(DoubleBuffer, DoubleBuffer,
-     * DoubleBuffer[], int, double, long, GradientPrep)}.
-     *
-     * @param p the parameters
-     * @param g the raw gradient; read only
-     * @param state the state buffers
-     * @param n the number of elements
-     * @param lr the learning rate {@code η} of this update
-     * @param t the update's number, 1 for the first
-     * @param prep the clipping and weight decay of this update
-     */
-    protected abstract void update(FloatBuffer p, FloatBuffer g, FloatBuffer[] state, int n,
-            double lr, long t, GradientPrep prep);
+    protected abstract void update(Kernel kernel, double lr, long t);
 
     /**
      * The hyperparameters particular to the subclass, for {@link #toString()}, as
@@ -213,45 +208,30 @@ public abstract class BaseOptimizer implements Optimizer {
         return rate;
     }
 
-    private double norm(DoubleBuffer g, int n) {
-        if (clipping.mode() != Clipping.Mode.BY_GLOBAL_NORM) {
-            return 0;
+    /** The optimizer's kind, asked once ({@link #kind()} may build its string per call). */
+    private String cachedKind() {
+        String k = kindCache;
+        if (k == null) {
+            k = kind();
+            kindCache = k;
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double v = g.get(i);
-            sum += v * v;
-        }
-        return Math.sqrt(sum);
+        return k;
     }
 
-    private double norm(FloatBuffer g, int n) {
-        if (clipping.mode() != Clipping.Mode.BY_GLOBAL_NORM) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double v = g.get(i);
-            sum += v * v;
-        }
-        return Math.sqrt(sum);
-    }
-
-    private GradientPrep prep(double rate, double gradNorm) {
+    /** Sets the kernel's gradient preparation for this step, as {@link GradientPrep} defines. */
+    private void prepare(Kernel kernel, double rate) {
         double clip = clipping.mode() == Clipping.Mode.BY_VALUE
                 ? clipping.threshold() : Double.POSITIVE_INFINITY;
         double scale = 1.0;
         if (clipping.mode() == Clipping.Mode.BY_GLOBAL_NORM) {
+            double gradNorm = kernel.gradientNorm();
             // NaN or infinite norms propagate, so that the descent reports them.
             scale = gradNorm > clipping.threshold() || !Double.isFinite(gradNorm)
                     ? clipping.threshold() / gradNorm : 1.0;
         }
         double coupled = decoupled ? 0.0 : weightDecay;
         double decay = decoupled ? 1 - rate * weightDecay : 1.0;
-        if (clip == Double.POSITIVE_INFINITY && scale == 1.0 && coupled == 0.0 && decay == 1.0) {
-            return GradientPrep.NONE;
-        }
-        return new GradientPrep(clip, scale, coupled, decay);
+        kernel.prepare(clip, scale, coupled, decay);
     }
 
     @Override

@@ -1,69 +1,71 @@
 package dev.optim.core;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Views of an INDArray's host memory as NIO buffers, for fused update loops. Only dense arrays
- * (default strides for their ordering, any offset) are viewed; a strided view such as a column of
- * a row-major matrix is refused with a message, never updated wrongly.
+ * Layout checks for the kernels that walk an INDArray's host memory linearly. An array is
+ * dense when its elements fill one run of memory in row-major ('c') or column-major ('f')
+ * order, judged from its shape and strides (dimensions of size 1 do not count, so a {@code [1,
+ * n]} row made by {@code reshape} is dense whatever strides ND4J gave that dimension). A strided
+ * view such as a column of a row-major matrix is refused with a message, never updated wrongly.
  */
 final class HostMemory {
 
+    /** Dense in row-major order only. */
+    static final char C = 'c';
+    /** Dense in column-major order only. */
+    static final char F = 'f';
+    /** Dense in both orders: at most one dimension exceeds 1. */
+    static final char VECTOR = 'v';
+    /** Not dense. */
+    static final char STRIDED = 0;
+
     private HostMemory() {}
+
+    /** The memory layout of {@code a}: {@link #C}, {@link #F}, {@link #VECTOR} or {@link #STRIDED}. */
+    static char layout(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        boolean c = true;
+        long expected = 1;
+        for (int k = shape.length - 1; k >= 0; k--) {
+            if (shape[k] != 1) {
+                c &= stride[k] == expected;
+                expected *= shape[k];
+            }
+        }
+        boolean f = true;
+        expected = 1;
+        for (int k = 0; k < shape.length; k++) {
+            if (shape[k] != 1) {
+                f &= stride[k] == expected;
+                expected *= shape[k];
+            }
+        }
+        return c && f ? VECTOR : c ? C : f ? F : STRIDED;
+    }
 
     /** Refuses arrays whose elements are not one dense run of memory. */
     static void requireDense(String name, INDArray a) {
-        if (!Shape.hasDefaultStridesForShape(a) && a.length() > 1) {
-            throw new IllegalArgumentException(name + " must be a dense array (default strides "
-                    + "for its ordering), got shape " + Arrays.toString(a.shape()) + " with strides "
-                    + Arrays.toString(a.stride()) + "; pass a.dup() instead of a strided view");
+        if (layout(a) == STRIDED) {
+            throw new IllegalArgumentException(name + " must be a dense array (its elements one "
+                    + "run of memory in 'c' or 'f' order), got shape " + Arrays.toString(a.shape())
+                    + " with strides " + Arrays.toString(a.stride())
+                    + "; pass a.dup() instead of a strided view");
         }
     }
 
-    /** Refuses a pair whose memory orders differ (unless one dimension holds all elements). */
+    /**
+     * Refuses a pair of dense arrays of one shape whose elements lie in memory in different
+     * orders.
+     */
     static void requireSameLayout(String nameA, INDArray a, String nameB, INDArray b) {
-        if (a.ordering() != b.ordering() && !isVectorLike(a)) {
-            throw new IllegalArgumentException(nameB + " must have the memory ordering of "
-                    + nameA + " ('" + a.ordering() + "'), got '" + b.ordering() + "'");
+        char la = layout(a);
+        char lb = layout(b);
+        if (la != lb && la != VECTOR && lb != VECTOR) {
+            throw new IllegalArgumentException(nameB + " must have the memory order of " + nameA
+                    + " ('" + la + "'), got '" + lb + "'; pass " + nameB + ".dup('" + la + "')");
         }
-    }
-
-    private static boolean isVectorLike(INDArray a) {
-        long nonUnit = Arrays.stream(a.shape()).filter(s -> s != 1).count();
-        return nonUnit <= 1;
-    }
-
-    /** Makes the host copy current before it is read or written (a no-op on the CPU backend). */
-    static void toHost(INDArray a) {
-        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
-    }
-
-    /** Marks the host copy as the newest after it was written (a no-op on the CPU backend). */
-    static void hostWritten(INDArray a) {
-        Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
-    }
-
-    static DoubleBuffer doubles(INDArray a) {
-        ByteBuffer bytes = a.data().asNio().order(ByteOrder.nativeOrder());
-        int offset = Math.toIntExact(a.offset());
-        DoubleBuffer all = bytes.asDoubleBuffer();
-        all.position(offset).limit(offset + Math.toIntExact(a.length()));
-        return all.slice();
-    }
-
-    static FloatBuffer floats(INDArray a) {
-        ByteBuffer bytes = a.data().asNio().order(ByteOrder.nativeOrder());
-        int offset = Math.toIntExact(a.offset());
-        FloatBuffer all = bytes.asFloatBuffer();
-        all.position(offset).limit(offset + Math.toIntExact(a.length()));
-        return all.slice();
     }
 }

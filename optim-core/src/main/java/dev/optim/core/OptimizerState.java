@@ -1,5 +1,6 @@
 package dev.optim.core;
 
+import dev.optim.core.kernel.Kernel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -38,6 +39,8 @@ public final class OptimizerState {
     private final INDArray[] arrays;
     private final double[][] plain;
     private long step;
+    /** The update kernel bound to the buffers, made by the first step. */
+    private Kernel kernel;
 
     private OptimizerState(String kind, DataType dataType, long[] shape, long length,
             INDArray[] arrays, double[][] plain, long step) {
@@ -150,6 +153,14 @@ public final class OptimizerState {
 
     double[] plain(int i) {
         return plain[i];
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    void kernel(Kernel kernel) {
+        this.kernel = kernel;
     }
 
     void advance() {

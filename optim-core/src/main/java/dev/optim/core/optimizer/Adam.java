@@ -2,9 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.GradientPrep;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import dev.optim.core.kernel.Kernel;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1), as PyTorch's {@code torch.optim.Adam}:
@@ -97,49 +95,10 @@ public final class Adam extends BaseOptimizer {
     }
 
     @Override
-    protected void update(DoubleBuffer p, DoubleBuffer g, DoubleBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        DoubleBuffer m = state[0];
-        DoubleBuffer v = state[1];
-        double b1 = beta1;
-        double b2 = beta2;
-        double c1 = 1 - b1;
-        double c2 = 1 - b2;
-        double negStep = -(lr / (1 - Math.pow(b1, t)));
-        double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, t));
-        double eps = epsilon;
-        for (int i = 0; i < n; i++) {
-            double pi = prep.param(p.get(i));
-            double gi = prep.grad(g.get(i), pi);
-            double mi = m.get(i) * b1 + c1 * gi;
-            double vi = v.get(i) * b2 + c2 * gi * gi;
-            m.put(i, mi);
-            v.put(i, vi);
-            p.put(i, pi + negStep * mi / (Math.sqrt(vi) / bc2Sqrt + eps));
-        }
-    }
-
-    @Override
-    protected void update(FloatBuffer p, FloatBuffer g, FloatBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        FloatBuffer m = state[0];
-        FloatBuffer v = state[1];
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float c1 = (float) (1 - beta1);
-        float c2 = (float) (1 - beta2);
-        float negStep = (float) -(lr / (1 - Math.pow(beta1, t)));
-        float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
-        float eps = (float) epsilon;
-        for (int i = 0; i < n; i++) {
-            float pi = prep.param(p.get(i));
-            float gi = prep.grad(g.get(i), pi);
-            float mi = m.get(i) * b1 + c1 * gi;
-            float vi = v.get(i) * b2 + c2 * gi * gi;
-            m.put(i, mi);
-            v.put(i, vi);
-            p.put(i, pi + negStep * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
-        }
+    protected void update(Kernel kernel, double lr, long t) {
+        // θ + (−η/(1−β1^t))·m / (√v/√(1−β2^t) + ε), as PyTorch evaluates it.
+        kernel.adam(beta1, beta2, 1 - beta1, 1 - beta2, -(lr / (1 - Math.pow(beta1, t))),
+                Math.sqrt(1 - Math.pow(beta2, t)), epsilon);
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.GradientPrep;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import dev.optim.core.kernel.Kernel;
 
 /**
  * Gradient descent with momentum, in three forms, with {@code v} starting at 0:
@@ -126,79 +124,11 @@ public final class Momentum extends BaseOptimizer {
     }
 
     @Override
-    protected void update(DoubleBuffer p, DoubleBuffer g, DoubleBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        DoubleBuffer v = state[0];
-        double alpha = -lr;
-        double mu = momentum;
+    protected void update(Kernel kernel, double lr, long t) {
         switch (form) {
-            case EMA -> {
-                double oneMinus = 1 - mu;
-                for (int i = 0; i < n; i++) {
-                    double pi = prep.param(p.get(i));
-                    double gi = prep.grad(g.get(i), pi);
-                    double vi = v.get(i) * mu + oneMinus * gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * vi);
-                }
-            }
-            case HEAVY_BALL -> {
-                for (int i = 0; i < n; i++) {
-                    double pi = prep.param(p.get(i));
-                    double gi = prep.grad(g.get(i), pi);
-                    double vi = v.get(i) * mu + gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * vi);
-                }
-            }
-            case NESTEROV -> {
-                for (int i = 0; i < n; i++) {
-                    double pi = prep.param(p.get(i));
-                    double gi = prep.grad(g.get(i), pi);
-                    double vi = v.get(i) * mu + gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * (gi + mu * vi));
-                }
-            }
-            default -> throw new IllegalStateException("unknown form " + form);
-        }
-    }
-
-    @Override
-    protected void update(FloatBuffer p, FloatBuffer g, FloatBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        FloatBuffer v = state[0];
-        float alpha = (float) -lr;
-        float mu = (float) momentum;
-        switch (form) {
-            case EMA -> {
-                float oneMinus = (float) (1 - momentum);
-                for (int i = 0; i < n; i++) {
-                    float pi = prep.param(p.get(i));
-                    float gi = prep.grad(g.get(i), pi);
-                    float vi = v.get(i) * mu + oneMinus * gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * vi);
-                }
-            }
-            case HEAVY_BALL -> {
-                for (int i = 0; i < n; i++) {
-                    float pi = prep.param(p.get(i));
-                    float gi = prep.grad(g.get(i), pi);
-                    float vi = v.get(i) * mu + gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * vi);
-                }
-            }
-            case NESTEROV -> {
-                for (int i = 0; i < n; i++) {
-                    float pi = prep.param(p.get(i));
-                    float gi = prep.grad(g.get(i), pi);
-                    float vi = v.get(i) * mu + gi;
-                    v.put(i, vi);
-                    p.put(i, pi + alpha * (gi + mu * vi));
-                }
-            }
+            case EMA -> kernel.momentumEma(momentum, 1 - momentum, -lr);
+            case HEAVY_BALL -> kernel.heavyBall(momentum, -lr);
+            case NESTEROV -> kernel.nesterov(momentum, -lr);
             default -> throw new IllegalStateException("unknown form " + form);
         }
     }

@@ -2,9 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.GradientPrep;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import dev.optim.core.kernel.Kernel;
 
 /**
  * RMSprop (Hinton, Lecture 6e of "Neural Networks for Machine Learning", 2012), as PyTorch's
@@ -80,35 +78,8 @@ public final class RmsProp extends BaseOptimizer {
     }
 
     @Override
-    protected void update(DoubleBuffer p, DoubleBuffer g, DoubleBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        DoubleBuffer s = state[0];
-        double alpha = -lr;
-        double oneMinus = 1 - rho;
-        for (int i = 0; i < n; i++) {
-            double pi = prep.param(p.get(i));
-            double gi = prep.grad(g.get(i), pi);
-            double si = s.get(i) * rho + oneMinus * gi * gi;
-            s.put(i, si);
-            p.put(i, pi + alpha * gi / (Math.sqrt(si) + epsilon));
-        }
-    }
-
-    @Override
-    protected void update(FloatBuffer p, FloatBuffer g, FloatBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        FloatBuffer s = state[0];
-        float alpha = (float) -lr;
-        float r = (float) rho;
-        float oneMinus = (float) (1 - rho);
-        float eps = (float) epsilon;
-        for (int i = 0; i < n; i++) {
-            float pi = prep.param(p.get(i));
-            float gi = prep.grad(g.get(i), pi);
-            float si = s.get(i) * r + oneMinus * gi * gi;
-            s.put(i, si);
-            p.put(i, pi + alpha * gi / ((float) Math.sqrt(si) + eps));
-        }
+    protected void update(Kernel kernel, double lr, long t) {
+        kernel.rmsProp(rho, 1 - rho, -lr, epsilon);
     }
 
     @Override

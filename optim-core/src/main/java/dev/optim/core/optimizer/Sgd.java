@@ -1,9 +1,7 @@
 package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
-import dev.optim.core.GradientPrep;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import dev.optim.core.kernel.Kernel;
 
 /**
  * Plain (stochastic) gradient descent:
@@ -57,25 +55,8 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    protected void update(DoubleBuffer p, DoubleBuffer g, DoubleBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        double alpha = -lr;
-        for (int i = 0; i < n; i++) {
-            double pi = prep.param(p.get(i));
-            double gi = prep.grad(g.get(i), pi);
-            p.put(i, pi + alpha * gi);
-        }
-    }
-
-    @Override
-    protected void update(FloatBuffer p, FloatBuffer g, FloatBuffer[] state, int n,
-            double lr, long t, GradientPrep prep) {
-        float alpha = (float) -lr;
-        for (int i = 0; i < n; i++) {
-            float pi = prep.param(p.get(i));
-            float gi = prep.grad(g.get(i), pi);
-            p.put(i, pi + alpha * gi);
-        }
+    protected void update(Kernel kernel, double lr, long t) {
+        kernel.sgd(-lr);
     }
 
     @Override
