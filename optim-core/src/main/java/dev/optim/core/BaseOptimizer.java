@@ -91,7 +91,9 @@ public abstract class BaseOptimizer implements Optimizer {
     public final OptimizerState init(INDArray params) {
         Checks.floatingArray("params", params);
         HostMemory.requireDense("params", params);
-        return OptimizerState.forArrays(kind(), params, stateBuffersPerParameter());
+        OptimizerState state = OptimizerState.forArrays(kind(), params, stateBuffersPerParameter());
+        state.kernel(kernelFor(state, params));
+        return state;
     }
 
     @Override
@@ -100,7 +102,10 @@ public abstract class BaseOptimizer implements Optimizer {
             throw new IllegalArgumentException("params must not be null or empty, got "
                     + (params == null ? "null" : "length 0"));
         }
-        return OptimizerState.forPlain(kind(), params.length, stateBuffersPerParameter());
+        OptimizerState state = OptimizerState.forPlain(kind(), params.length,
+                stateBuffersPerParameter());
+        state.kernel(kernelFor(state, params.length));
+        return state;
     }
 
     @Override
@@ -130,11 +135,8 @@ public abstract class BaseOptimizer implements Optimizer {
         double rate = rateAt(state.step());
         long t = state.step() + 1;
         if (kernel == null) {
-            INDArray[] buffers = new INDArray[state.bufferCount()];
-            for (int b = 0; b < buffers.length; b++) {
-                buffers[b] = state.array(b);
-            }
-            kernel = Kernels.forArrays(buffers, params);
+            // A restored state: its kernel is made by its first step.
+            kernel = kernelFor(state, params);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
@@ -164,11 +166,7 @@ public abstract class BaseOptimizer implements Optimizer {
         double rate = rateAt(state.step());
         long t = state.step() + 1;
         if (kernel == null) {
-            double[][] buffers = new double[state.bufferCount()][];
-            for (int b = 0; b < buffers.length; b++) {
-                buffers[b] = state.plain(b);
-            }
-            kernel = Kernels.forPlain(buffers, params.length);
+            kernel = kernelFor(state, params.length);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
@@ -206,6 +204,24 @@ public abstract class BaseOptimizer implements Optimizer {
                     + " must be finite and >= 0, got " + rate);
         }
         return rate;
+    }
+
+    /** A kernel for the INDArray buffers of {@code state}, on the tier {@link Kernels} picks. */
+    private static Kernel kernelFor(OptimizerState state, INDArray params) {
+        INDArray[] buffers = new INDArray[state.bufferCount()];
+        for (int b = 0; b < buffers.length; b++) {
+            buffers[b] = state.array(b);
+        }
+        return Kernels.forArrays(buffers, params);
+    }
+
+    /** A kernel for the {@code double[]} buffers of {@code state}. */
+    private static Kernel kernelFor(OptimizerState state, int length) {
+        double[][] buffers = new double[state.bufferCount()][];
+        for (int b = 0; b < buffers.length; b++) {
+            buffers[b] = state.plain(b);
+        }
+        return Kernels.forPlain(buffers, length);
     }
 
     /** The optimizer's kind, asked once ({@link #kind()} may build its string per call). */
