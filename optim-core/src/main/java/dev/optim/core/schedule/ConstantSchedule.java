@@ -13,6 +13,7 @@ public record ConstantSchedule(double value) implements Schedule {
     /**
      * Creates the constant schedule.
      *
+     * @param value the value; finite
      * @throws IllegalArgumentException if {@code value} is not finite
      */
     public ConstantSchedule {
