@@ -265,9 +265,12 @@ public final class ContourChart {
                 pathData.addSeries(p.name, new double[][] {
                     java.util.Arrays.copyOf(p.xs, n), java.util.Arrays.copyOf(p.ys, n)});
                 pathRenderer.setSeriesPaint(i, Charts.colour(i));
-                pathRenderer.setSeriesStroke(i, Charts.stroke(2f));
+                // Earlier paths are drawn first and wider, so that a later path that follows
+                // the same way still shows on top of it.
+                pathRenderer.setSeriesStroke(i, Charts.stroke(Math.max(1f, 3.5f - 0.8f * i)));
                 pathRenderer.setSeriesShape(i, dot);
             }
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
             plot.setDataset(1, pathData);
             plot.setRenderer(1, pathRenderer);
 

@@ -40,7 +40,8 @@ public final class LineChart {
         return new Builder(title, xLabel, yLabel);
     }
 
-    private record Series(String name, double[] xs, double[] ys, boolean markers) {}
+    private record Series(String name, double[] xs, double[] ys, boolean markers, boolean line,
+            java.awt.Paint paint) {}
 
     private record Note(String text, double x, double y) {}
 
@@ -104,12 +105,46 @@ public final class LineChart {
          * @return this builder
          */
         public Builder series(String name, double[] xs, double[] ys, boolean markers) {
+            check(name, xs, ys);
+            series.add(new Series(name, xs.clone(), ys.clone(), markers, true, null));
+            return this;
+        }
+
+        /**
+         * Adds a curve in a given colour.
+         *
+         * @param name the legend label, unique in this chart
+         * @param xs the x values
+         * @param ys the y values, as many as {@code xs}
+         * @param paint the colour
+         * @return this builder
+         */
+        public Builder series(String name, double[] xs, double[] ys, java.awt.Paint paint) {
+            check(name, xs, ys);
+            series.add(new Series(name, xs.clone(), ys.clone(), false, true, paint));
+            return this;
+        }
+
+        /**
+         * Adds points without a line (a scatter).
+         *
+         * @param name the legend label, unique in this chart
+         * @param xs the x values
+         * @param ys the y values, as many as {@code xs}
+         * @param paint the colour, or null for the palette's
+         * @return this builder
+         */
+        public Builder points(String name, double[] xs, double[] ys, java.awt.Paint paint) {
+            check(name, xs, ys);
+            series.add(new Series(name, xs.clone(), ys.clone(), true, false, paint));
+            return this;
+        }
+
+        private static void check(String name, double[] xs, double[] ys) {
             if (xs.length != ys.length) {
                 throw new IllegalArgumentException("series '" + name + "' has " + xs.length
                         + " x values but " + ys.length + " y values");
             }
-            series.add(new Series(name, xs.clone(), ys.clone(), markers));
-            return this;
         }
 
         /**
@@ -144,9 +179,13 @@ public final class LineChart {
                     }
                 }
                 data.addSeries(one.name, new double[][] {one.xs, ys});
-                renderer.setSeriesPaint(s, Charts.colour(s));
+                renderer.setSeriesPaint(s, one.paint != null ? one.paint : Charts.colour(s));
                 renderer.setSeriesStroke(s, Charts.stroke(2f));
                 renderer.setSeriesShapesVisible(s, one.markers);
+                renderer.setSeriesLinesVisible(s, one.line);
+                if (!one.line) {
+                    renderer.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+                }
             }
             NumberAxis x = new NumberAxis(xLabel);
             x.setAutoRangeIncludesZero(false);
@@ -165,12 +204,23 @@ public final class LineChart {
                 y = lin;
             }
             XYPlot plot = new XYPlot(data, x, y, renderer);
+            double xMin = Double.POSITIVE_INFINITY;
+            double xMax = Double.NEGATIVE_INFINITY;
+            for (Series one : series) {
+                for (double v : one.xs) {
+                    xMin = Math.min(xMin, v);
+                    xMax = Math.max(xMax, v);
+                }
+            }
             for (Note n : notes) {
-                XYPointerAnnotation a = new XYPointerAnnotation(n.text, n.x, n.y, 3 * Math.PI / 4);
+                // The label goes down and away from the nearer side, so it stays in the plot.
+                boolean leftHalf = n.x <= (xMin + xMax) / 2;
+                XYPointerAnnotation a = new XYPointerAnnotation(n.text, n.x, n.y,
+                        leftHalf ? Math.PI / 4 : 3 * Math.PI / 4);
                 a.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
                 a.setPaint(Color.BLACK);
                 a.setArrowPaint(Color.BLACK);
-                a.setTextAnchor(TextAnchor.TOP_RIGHT);
+                a.setTextAnchor(leftHalf ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
                 a.setBaseRadius(40);
                 a.setTipRadius(4);
                 plot.addAnnotation(a);
