@@ -71,7 +71,10 @@ public final class Directions {
             int to = (int) g.to();
             double thetaNorm = norm(t, from, to);
             double dNorm = norm(d, from, to);
-            double scale = dNorm == 0 ? 0 : thetaNorm / dNorm;
+            if (thetaNorm == 0 || dNorm == 0) {
+                continue; // a zero direction for this group
+            }
+            double scale = thetaNorm / dNorm;
             for (int i = from; i < to; i++) {
                 out[i] = d[i] * scale;
             }

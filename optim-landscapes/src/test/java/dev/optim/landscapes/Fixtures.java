@@ -25,7 +25,8 @@ public final class Fixtures {
                 throw new IllegalStateException("missing fixture " + path
                         + "; run tools/fixtures/gen_landscape_fixtures.py");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {

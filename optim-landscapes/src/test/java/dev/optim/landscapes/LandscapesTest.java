@@ -268,7 +268,8 @@ class LandscapesTest {
         assertEquals("f([1.0, 2.0]) = 0.5", m.toString());
         assertThrows(IllegalArgumentException.class, () -> new Minimum(new double[0], 0));
         assertThrows(IllegalArgumentException.class, () -> new Minimum(null, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Minimum(new double[] {1}, Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Minimum(new double[] {1}, Double.NaN));
         assertThrows(IllegalArgumentException.class,
                 () -> new Minimum(new double[] {Double.POSITIVE_INFINITY}, 0));
         assertThrows(UnsupportedOperationException.class,

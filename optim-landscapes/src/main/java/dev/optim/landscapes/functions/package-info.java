@@ -8,7 +8,8 @@
  * {@code sqrt} and {@code abs} of the batch are ND4J operations; {@code sin}, {@code cos},
  * {@code exp} and {@code pow} are {@link java.lang.StrictMath}'s in both forms (ND4J's native ones
  * differ in the last bit for some arguments), so that a batch equals the points one by one exactly
- * and results are the same on every platform.
+ * and results are the same on every platform. (On a GPU backend, those columns pass through host
+ * memory.)
  *
  * <p>Non-differentiable points return a documented value with {@code sign(0) = 0}, never NaN.
  */
