@@ -1,14 +1,13 @@
 package dev.optim.losses;
 
+import static dev.optim.losses.TestSupport.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optim.core.Reduction;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
@@ -221,13 +220,4 @@ class L2LossTest {
                 "predictions must have 2 examples (one per weight) along dimension 0, got shape [3]");
     }
 
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(message),
-                () -> "expected a message containing '" + message + "', got '" + e.getMessage() + "'");
-    }
-
-    static List<Reduction> reductions() {
-        return List.of(Reduction.values());
-    }
 }

@@ -1,6 +1,6 @@
 package dev.optim.losses;
 
-import static dev.optim.losses.L2LossTest.assertMessage;
+import static dev.optim.losses.TestSupport.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
