@@ -186,8 +186,12 @@ public final class OptimizerState {
      *
      * @param out where to write; not closed
      * @throws IOException if writing fails
+     * @throws IllegalArgumentException if {@code out} is null
      */
     public void save(OutputStream out) throws IOException {
+        if (out == null) {
+            throw new IllegalArgumentException("out must not be null");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(bytes);
         data.writeLong(MAGIC);
@@ -232,12 +236,13 @@ public final class OptimizerState {
      * @param params the parameters it will update
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if the input is truncated, corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
+     *     corrupted, or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, INDArray params)
             throws IOException {
         Checks.floatingArray("params", params);
-        Header h = parse(in.readAllBytes());
+        Header h = parse(readAll(in));
         h.check(optimizer.kind(), params.shape(), params.dataType());
         OptimizerState state = forArrays(h.kind, params, h.buffers.length);
         for (int b = 0; b < h.buffers.length; b++) {
@@ -258,15 +263,23 @@ public final class OptimizerState {
      * @param length the number of parameters
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if the input is truncated, corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
+     *     corrupted, or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, int length)
             throws IOException {
-        Header h = parse(in.readAllBytes());
+        Header h = parse(readAll(in));
         h.check(optimizer.kind(), new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
                 length, null, h.buffers, h.step);
         return state;
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        if (in == null) {
+            throw new IllegalArgumentException("in must not be null");
+        }
+        return in.readAllBytes();
     }
 
     private record Header(String kind, DataType dataType, long[] shape, long step,
