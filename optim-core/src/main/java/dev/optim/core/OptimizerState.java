@@ -243,7 +243,7 @@ public final class OptimizerState {
             throws IOException {
         Checks.floatingArray("params", params);
         Header h = parse(readAll(in));
-        h.check(optimizer.kind(), params.shape(), params.dataType());
+        h.check(optimizer, params.shape(), params.dataType());
         OptimizerState state = forArrays(h.kind, params, h.buffers.length);
         for (int b = 0; b < h.buffers.length; b++) {
             INDArray flat = Nd4j.createFromArray(h.buffers[b]).castTo(params.dataType());
@@ -269,7 +269,7 @@ public final class OptimizerState {
     public static OptimizerState read(InputStream in, Optimizer optimizer, int length)
             throws IOException {
         Header h = parse(readAll(in));
-        h.check(optimizer.kind(), new long[] {length}, DataType.DOUBLE);
+        h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
                 length, null, h.buffers, h.step);
         return state;
@@ -284,10 +284,16 @@ public final class OptimizerState {
 
     private record Header(String kind, DataType dataType, long[] shape, long step,
             double[][] buffers) {
-        void check(String expectedKind, long[] paramShape, DataType paramType) {
+        void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
+            String expectedKind = optimizer.kind();
             if (!kind.equals(expectedKind)) {
                 throw new IllegalArgumentException("saved state belongs to a '" + kind
                         + "' optimizer, not to this '" + expectedKind + "' optimizer");
+            }
+            if (buffers.length != optimizer.stateBuffersPerParameter()) {
+                throw new IllegalArgumentException("saved state is malformed: it holds "
+                        + buffers.length + " buffer(s), but a '" + kind + "' optimizer keeps "
+                        + optimizer.stateBuffersPerParameter());
             }
             if (!Arrays.equals(shape, paramShape)) {
                 throw new IllegalArgumentException("saved state has shape "
