@@ -281,6 +281,24 @@ class OptimizerStateSaveRestoreTest {
         assertTrue(m.contains("malformed"), m);
     }
 
+    /** A well-formed file (valid checksum) whose buffer count is not the optimizer's. */
+    @Test
+    void aBufferCountThatIsNotTheOptimizersIsRefused() throws IOException {
+        Adam adam = Adam.builder().build();
+        INDArray p = start(DataType.DOUBLE, new long[] {2}, 'c');
+        byte[] saved = savedAfterSteps(adam, p, 1);
+        // Drop the second buffer (2 doubles) and say so in the header: a consistent file.
+        int countAt = saved.length - 8 - 2 * 2 * 8 - 4;
+        byte[] one = Arrays.copyOf(saved, saved.length - 2 * 8);
+        ByteBuffer.wrap(one).putInt(countAt, 1);
+        resign(one);
+        String m = refused(adam, one, p).getMessage();
+        assertTrue(m.contains("1 buffer") && m.contains("'adam'") && m.contains("2"), m);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerState.read(new ByteArrayInputStream(one), adam, 2));
+        assertTrue(e.getMessage().contains("1 buffer"), e.getMessage());
+    }
+
     @Test
     void aRefusedRestoreLeavesTheParametersAlone() throws IOException {
         Adam adam = Adam.builder().build();
