@@ -241,6 +241,7 @@ public final class OptimizerState {
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, INDArray params)
             throws IOException {
+        requireOptimizer(optimizer);
         Checks.floatingArray("params", params);
         Header h = parse(readAll(in));
         h.check(optimizer, params.shape(), params.dataType());
@@ -268,6 +269,7 @@ public final class OptimizerState {
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, int length)
             throws IOException {
+        requireOptimizer(optimizer);
         Header h = parse(readAll(in));
         h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
@@ -304,6 +306,12 @@ public final class OptimizerState {
                 throw new IllegalArgumentException("saved state has data type " + dataType
                         + " but params have data type " + paramType);
             }
+        }
+    }
+
+    private static void requireOptimizer(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
         }
     }
 

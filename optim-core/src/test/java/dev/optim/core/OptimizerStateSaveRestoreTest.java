@@ -369,4 +369,16 @@ class OptimizerStateSaveRestoreTest {
     private static long[] bits(double[] v) {
         return Arrays.stream(v).mapToLong(Double::doubleToRawLongBits).toArray();
     }
+
+    @Test
+    void readWithoutAnOptimizerNamesIt() {
+        byte[] any = new byte[64];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerState.read(new ByteArrayInputStream(any), null, 4));
+        assertEquals("optimizer must not be null", e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerState.read(new ByteArrayInputStream(any), null,
+                        Nd4j.zeros(DataType.DOUBLE, 4)));
+        assertEquals("optimizer must not be null", e2.getMessage());
+    }
 }
