@@ -7,7 +7,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -21,11 +20,36 @@ final class HostMemory {
 
     /** Refuses arrays whose elements are not one dense run of memory. */
     static void requireDense(String name, INDArray a) {
-        if (!Shape.hasDefaultStridesForShape(a) && a.length() > 1) {
+        if (!isDense(a)) {
             throw new IllegalArgumentException(name + " must be a dense array (default strides "
                     + "for its ordering), got shape " + Arrays.toString(a.shape()) + " with strides "
                     + Arrays.toString(a.stride()) + "; pass a.dup() instead of a strided view");
         }
+    }
+
+    /**
+     * Whether the elements fill one run of memory in the array's ordering: walking the
+     * dimensions from the fastest-varying ('c': last, 'f': first), each stride is the product of
+     * the sizes before it. Unit dimensions are skipped, since their strides are never used and
+     * ND4J does not normalise them (a fresh {@code [2, 1, 3]} array has strides
+     * {@code [3, 3, 1]}, which {@code Shape.hasDefaultStridesForShape} rejects).
+     */
+    static boolean isDense(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        boolean c = a.ordering() == 'c';
+        long expected = 1;
+        for (int k = 0; k < shape.length; k++) {
+            int d = c ? shape.length - 1 - k : k;
+            if (shape[d] == 1) {
+                continue;
+            }
+            if (stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** Refuses a pair whose memory orders differ (unless one dimension holds all elements). */
