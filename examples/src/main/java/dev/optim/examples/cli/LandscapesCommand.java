@@ -1,6 +1,5 @@
 package dev.optim.examples.cli;
 
-import dev.optim.examples.text.Json;
 import dev.optim.examples.text.Numbers;
 import dev.optim.examples.text.TextTable;
 import dev.optim.landscapes.Domain;

@@ -1,12 +1,10 @@
 package dev.optim.examples.cli;
 
-import dev.optim.examples.text.Json;
-import dev.optim.examples.text.Numbers;
-import dev.optim.examples.text.TextTable;
 import dev.optim.core.Optimizer;
 import dev.optim.core.descent.Descent;
 import dev.optim.core.descent.DescentResult;
 import dev.optim.core.descent.StopReason;
+import dev.optim.examples.text.Numbers;
 import dev.optim.landscapes.Landscape;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,9 +1,7 @@
 package dev.optim.examples.cli;
 
-import dev.optim.examples.text.Json;
-import dev.optim.examples.text.Numbers;
-import dev.optim.examples.text.TextTable;
 import dev.optim.core.descent.Trajectory;
+import dev.optim.examples.text.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -46,7 +46,7 @@ public final class Tour {
      */
     public Tour(TourSettings settings) {
         this(settings, List.of(new DataAndFit(), new LossSurface(), new LearningRates(),
-                new OptimizerRace(), new HousePriceScaling(),
+                new OptimizerRace(), new HousePriceScaling(), new YoloTerms(),
                 new OptimizerMemory()));
     }
 
