@@ -62,6 +62,17 @@ class YoloLossPropertiesTest {
      * box. Sizes stay out of (0, 0.02), where the root's curvature spoils central differences.
      */
     static Problem smoothProblem(Random r, YoloLoss.SizeMode mode) {
+        return smoothProblem(r, mode, false);
+    }
+
+    /**
+     * As {@link #smoothProblem(Random, YoloLoss.SizeMode)}; with {@code emptyBoxes} (width-height
+     * mode only), every predictor of an object's cell has a negative width (at most −0.01), so
+     * no IoU is positive and the nearest box is responsible: redrawn until the nearest is nearer
+     * than the runner-up by 1e-3 in squared distance. The responsible box then sits on the
+     * root's tangent below ε.
+     */
+    static Problem smoothProblem(Random r, YoloLoss.SizeMode mode, boolean emptyBoxes) {
         YoloGrid grid = randomGrid(r);
         int n = 1 + r.nextInt(2);
         INDArray targets = randomTargets(r, grid, n, 0.05);
@@ -85,7 +96,12 @@ class YoloLossPropertiesTest {
                             int q = base + 5 * j;
                             double w;
                             double h;
-                            if (object && r.nextDouble() < 0.8) {
+                            if (object && emptyBoxes) {
+                                p[q] = t[0] + 0.3 * r.nextGaussian();
+                                p[q + 1] = t[1] + 0.3 * r.nextGaussian();
+                                w = -0.01 - 0.5 * r.nextDouble();
+                                h = 0.05 + 0.75 * r.nextDouble();
+                            } else if (object && r.nextDouble() < 0.8) {
                                 p[q] = t[0] + 0.1 * r.nextGaussian();
                                 p[q + 1] = t[1] + 0.1 * r.nextGaussian();
                                 w = t[2] * (0.5 + r.nextDouble());
@@ -109,7 +125,16 @@ class YoloLossPropertiesTest {
                             p[q + 2] = w;
                             p[q + 3] = h;
                             p[q + 4] = -0.5 + 2 * r.nextDouble();
-                            ious[j] = iou(new double[] {(col + p[q]) / s, (row + p[q + 1]) / s, boxW, boxH}, truth);
+                            double[] box = {(col + p[q]) / s, (row + p[q + 1]) / s, boxW, boxH};
+                            ious[j] = iou(box, truth);
+                            if (emptyBoxes) {
+                                // the documented nearest-box distance, negated so that larger is better
+                                double dd = 0;
+                                for (int k = 0; k < 4; k++) {
+                                    dd += (box[k] - truth[k]) * (box[k] - truth[k]);
+                                }
+                                ious[j] = 10 - dd;
+                            }
                         }
                         double best = 0;
                         double second = 0;
@@ -158,7 +183,7 @@ class YoloLossPropertiesTest {
      * class scores, which do not move the IoU; the coordinate gradient is that of the target-1
      * loss, checked above, because the target enters only the confidence term.
      */
-    @Property(tries = 80)
+    @Property(tries = 100)
     void gradientWithTheIouTargetHoldsTheTargetConstant(@ForAll long seed) {
         Random r = new Random(seed);
         Problem pr = smoothProblem(r, mode(r));
@@ -177,6 +202,22 @@ class YoloLossPropertiesTest {
                 assertEquals(b[i], a[i], 0, "coordinate entry " + i);
             }
         }
+    }
+
+    /**
+     * No predictor overlaps its object (all widths negative): the nearest box is responsible,
+     * its IoU target is the constant 0, and its width is on the root's tangent below ε.
+     * Central differences of every entry, with either confidence target.
+     */
+    @Property(tries = 100)
+    void gradientWhenNoPredictorOverlaps(@ForAll long seed) {
+        Random r = new Random(seed);
+        Problem pr = smoothProblem(r, YoloLoss.SizeMode.WIDTH_HEIGHT, true);
+        YoloLoss loss = YoloLoss.builder(pr.grid())
+                .confidenceTarget(r.nextBoolean() ? YoloLoss.ConfidenceTarget.IOU : YoloLoss.ConfidenceTarget.ONE)
+                .reduction(r.nextBoolean() ? Reduction.MEAN : Reduction.SUM)
+                .build();
+        checkCentralDifferences(loss, pr, null);
     }
 
     /** Checks ∂L/∂p against central differences; returns which entries are box coordinates. */
@@ -333,7 +374,7 @@ class YoloLossPropertiesTest {
     }
 
     /** SUM is N times MEAN, term by term. */
-    @Property(tries = 50)
+    @Property(tries = 100)
     void sumIsNTimesMean(@ForAll long seed) {
         Random r = new Random(seed);
         Problem pr = smoothProblem(r, mode(r));
