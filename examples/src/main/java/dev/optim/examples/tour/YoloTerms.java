@@ -42,7 +42,7 @@ final class YoloTerms implements TourStep {
         List<List<GroundTruthBox>> boxes = boxes(grid, images, random);
         INDArray targets = new YoloTargetEncoder(grid).encode(boxes, DataType.DOUBLE);
         long[] shape = grid.predictionShape(images);
-        double[] start = new double[Math.toIntExact(images * (long) grid.gridSize()
+        double[] start = new double[Math.toIntExact((long) images * grid.gridSize()
                 * grid.gridSize() * grid.predictionDepth())];
         for (int i = 0; i < start.length; i++) {
             start[i] = random.nextDouble(0.05, 0.95);
