@@ -24,7 +24,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * A contour picture of a function of two variables: a heat map of the value on a logarithmic
  * colour scale (darker is larger, as in the article), log-spaced contour lines, and on top of
- * them paths (trajectories) and marked points (a start, a ground truth, known minima).
+ * them paths (trajectories, each ending in a square) and marked points (a start, a ground truth,
+ * known minima).
  *
  * <p>Because losses may be zero or negative (styblinski-tang, mccormick), colours and contour
  * levels are taken on the shifted value {@code z − min}, as the article shifts those landscapes
@@ -102,7 +103,10 @@ public final class ContourChart {
 
     private record Path(String name, double[] xs, double[] ys) {}
 
-    private record Point(String name, double x, double y, Paint paint, boolean diamond,
+    /** How a marked point is drawn. */
+    private enum Mark { CIRCLE, DIAMOND, END }
+
+    private record Point(String name, double x, double y, Paint paint, Mark mark,
             boolean inLegend) {}
 
     /** Collects the overlays and builds the chart. */
@@ -174,7 +178,8 @@ public final class ContourChart {
         }
 
         /**
-         * Adds a path, drawn as a line with small markers.
+         * Adds a path, drawn as a line with small markers and a square at its last drawn
+         * point.
          *
          * @param name the legend label, unique in this chart
          * @param xs the x coordinates
@@ -196,7 +201,7 @@ public final class ContourChart {
          * @return this builder
          */
         public Builder point(String name, double x, double y, Paint paint) {
-            points.add(new Point(name, x, y, paint, false, true));
+            points.add(new Point(name, x, y, paint, Mark.CIRCLE, true));
             return this;
         }
 
@@ -212,7 +217,7 @@ public final class ContourChart {
         public Builder diamonds(String name, double[] xs, double[] ys, Paint paint) {
             for (int i = 0; i < xs.length; i++) {
                 points.add(new Point(i == 0 ? name : name + " (" + (i + 1) + ")", xs[i], ys[i],
-                        paint, true, i == 0));
+                        paint, Mark.DIAMOND, i == 0));
             }
             return this;
         }
@@ -237,16 +242,32 @@ public final class ContourChart {
             plot.setRangeAxis(y);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
 
-            // 0: points, on top.
+            // 0: points, on top; each path's last drawn point gets a square in its colour, so
+            // that paths which run together still show where each one ended.
+            List<Point> marks = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                Path p = paths.get(i);
+                int n = drawable(p.xs, p.ys);
+                if (n > 0) {
+                    marks.add(new Point(p.name + " (end)", p.xs[n - 1], p.ys[n - 1],
+                            Charts.colour(i), Mark.END, false));
+                }
+            }
+            marks.addAll(points);
             DefaultXYDataset pointData = new DefaultXYDataset();
             XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
             Shape circle = new Ellipse2D.Double(-6, -6, 12, 12);
             Shape diamond = ShapeUtils.createDiamond(6);
-            for (int i = 0; i < points.size(); i++) {
-                Point p = points.get(i);
+            Shape square = new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10);
+            for (int i = 0; i < marks.size(); i++) {
+                Point p = marks.get(i);
                 pointData.addSeries(p.name, new double[][] {{p.x}, {p.y}});
                 pointRenderer.setSeriesPaint(i, p.paint);
-                pointRenderer.setSeriesShape(i, p.diamond ? diamond : circle);
+                pointRenderer.setSeriesShape(i, switch (p.mark) {
+                    case CIRCLE -> circle;
+                    case DIAMOND -> diamond;
+                    case END -> square;
+                });
                 pointRenderer.setSeriesOutlinePaint(i, Color.WHITE);
                 pointRenderer.setSeriesVisibleInLegend(i, p.inLegend);
             }
