@@ -31,6 +31,8 @@ public record Clipping(Mode mode, double threshold) {
     /**
      * Validates the clipping.
      *
+     * @param mode the kind of clipping
+     * @param threshold the threshold {@code c}; positive and finite unless {@code mode} is NONE
      * @throws IllegalArgumentException if {@code mode} is null or {@code threshold} is not
      *     positive and finite for a clipping mode
      */

@@ -46,6 +46,11 @@ final class HostMemory {
         return c && f ? VECTOR : c ? C : f ? F : STRIDED;
     }
 
+    /** Whether the elements of {@code a} fill one run of memory, in 'c' or 'f' order. */
+    static boolean isDense(INDArray a) {
+        return layout(a) != STRIDED;
+    }
+
     /** Refuses arrays whose elements are not one dense run of memory. */
     static void requireDense(String name, INDArray a) {
         if (layout(a) == STRIDED) {
@@ -64,7 +69,7 @@ final class HostMemory {
         char la = layout(a);
         char lb = layout(b);
         if (la != lb && la != VECTOR && lb != VECTOR) {
-            throw new IllegalArgumentException(nameB + " must have the memory order of " + nameA
+            throw new IllegalArgumentException(nameB + " must have the memory ordering of " + nameA
                     + " ('" + la + "'), got '" + lb + "'; pass " + nameB + ".dup('" + la + "')");
         }
     }

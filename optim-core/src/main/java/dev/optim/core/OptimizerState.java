@@ -39,7 +39,7 @@ public final class OptimizerState {
     private final INDArray[] arrays;
     private final double[][] plain;
     private long step;
-    /** The update kernel bound to the buffers, made by the first step. */
+    /** The update kernel bound to the buffers: made by init, or by the first step after read. */
     private Kernel kernel;
 
     private OptimizerState(String kind, DataType dataType, long[] shape, long length,
@@ -197,8 +197,12 @@ public final class OptimizerState {
      *
      * @param out where to write; not closed
      * @throws IOException if writing fails
+     * @throws IllegalArgumentException if {@code out} is null
      */
     public void save(OutputStream out) throws IOException {
+        if (out == null) {
+            throw new IllegalArgumentException("out must not be null");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(bytes);
         data.writeLong(MAGIC);
@@ -243,13 +247,15 @@ public final class OptimizerState {
      * @param params the parameters it will update
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if the input is truncated, corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
+     *     corrupted, or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, INDArray params)
             throws IOException {
+        requireOptimizer(optimizer);
         Checks.floatingArray("params", params);
-        Header h = parse(in.readAllBytes());
-        h.check(optimizer.kind(), params.shape(), params.dataType());
+        Header h = parse(readAll(in));
+        h.check(optimizer, params.shape(), params.dataType());
         OptimizerState state = forArrays(h.kind, params, h.buffers.length);
         for (int b = 0; b < h.buffers.length; b++) {
             INDArray flat = Nd4j.createFromArray(h.buffers[b]).castTo(params.dataType());
@@ -269,23 +275,38 @@ public final class OptimizerState {
      * @param length the number of parameters
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if the input is truncated, corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
+     *     corrupted, or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, int length)
             throws IOException {
-        Header h = parse(in.readAllBytes());
-        h.check(optimizer.kind(), new long[] {length}, DataType.DOUBLE);
+        requireOptimizer(optimizer);
+        Header h = parse(readAll(in));
+        h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
                 length, null, h.buffers, h.step);
         return state;
     }
 
+    private static byte[] readAll(InputStream in) throws IOException {
+        if (in == null) {
+            throw new IllegalArgumentException("in must not be null");
+        }
+        return in.readAllBytes();
+    }
+
     private record Header(String kind, DataType dataType, long[] shape, long step,
             double[][] buffers) {
-        void check(String expectedKind, long[] paramShape, DataType paramType) {
+        void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
+            String expectedKind = optimizer.kind();
             if (!kind.equals(expectedKind)) {
                 throw new IllegalArgumentException("saved state belongs to a '" + kind
                         + "' optimizer, not to this '" + expectedKind + "' optimizer");
+            }
+            if (buffers.length != optimizer.stateBuffersPerParameter()) {
+                throw new IllegalArgumentException("saved state is malformed: it holds "
+                        + buffers.length + " buffer(s), but a '" + kind + "' optimizer keeps "
+                        + optimizer.stateBuffersPerParameter());
             }
             if (!Arrays.equals(shape, paramShape)) {
                 throw new IllegalArgumentException("saved state has shape "
@@ -296,6 +317,12 @@ public final class OptimizerState {
                 throw new IllegalArgumentException("saved state has data type " + dataType
                         + " but params have data type " + paramType);
             }
+        }
+    }
+
+    private static void requireOptimizer(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
         }
     }
 

@@ -26,6 +26,10 @@ public record BatchPlan(Schedule batchSize, BatchOrder order, LastBatch lastBatc
     /**
      * Validates the plan.
      *
+     * @param batchSize the batch size at each step
+     * @param order the order of the examples in each epoch
+     * @param lastBatch what happens to the last partial batch of an epoch
+     * @param seed the seed of the shuffle
      * @throws IllegalArgumentException if any argument is null
      */
     public BatchPlan {

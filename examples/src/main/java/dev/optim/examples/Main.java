@@ -1,0 +1,149 @@
+package dev.optim.examples;
+
+import dev.optim.examples.cli.BadInputException;
+import dev.optim.examples.cli.EvalCommand;
+import dev.optim.examples.cli.ExitCodes;
+import dev.optim.examples.cli.LandscapesCommand;
+import dev.optim.examples.cli.RaceCommand;
+import dev.optim.examples.cli.RegressCommand;
+import dev.optim.examples.cli.RunCommand;
+import dev.optim.examples.cli.SurfaceCommand;
+import dev.optim.examples.cli.TourCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code optim} command line: {@code java -jar examples/target/optim.jar SUBCOMMAND ...}, or
+ * {@code ./optim SUBCOMMAND ...} from the repository root.
+ *
+ * <p>Exit status: 0 on success, 2 on bad input (with a one-line message on standard error that
+ * names the option and the value), 3 when a run diverged, 1 on any other failure.
+ *
+ * <pre>
+ * optim landscapes
+ * optim eval --landscape rosenbrock --at 0,0
+ * optim run --landscape himmelblau --optimizer adam --lr 0.1 --steps 200 --start 0,0
+ * optim regress --points 300 --seed 1 --batch-size 24 --epochs 5
+ * optim surface --landscape rosenbrock --out rosenbrock.csv --png rosenbrock.png
+ * optim race --landscape himmelblau --start 0,0
+ * optim tour --out out/tour
+ * </pre>
+ */
+@Command(name = "optim", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Gradient-based optimization with Optim: landscapes, runs, pictures, and a"
+                + " tour of the article \"Optimizing neural networks\".",
+        subcommands = {
+            LandscapesCommand.class, EvalCommand.class, RunCommand.class, RegressCommand.class,
+            SurfaceCommand.class, RaceCommand.class, TourCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        int code = execute(args,
+                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line in this process, writing to the given streams: the form tests use.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * The configured command line: one-line messages and exit status 2 for bad input.
+     *
+     * @return a new command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Main::badParameter);
+        cl.setExecutionExceptionHandler(Main::failed);
+        cl.setCaseInsensitiveEnumValuesAllowed(false);
+        return cl;
+    }
+
+    /** With no subcommand: the usage on standard error, and status 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static int badParameter(ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        c.getErr().println(oneLine(qualifiedName(c) + ": " + e.getMessage())
+                + " (see '" + qualifiedName(c) + " --help')");
+        c.getErr().flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static int failed(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
+        PrintWriter err = c.getErr();
+        String name = qualifiedName(c);
+        int code;
+        if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+            err.println(oneLine(name + ": " + e.getMessage()));
+            code = ExitCodes.BAD_INPUT;
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println(oneLine(name + ": " + e));
+            code = ExitCodes.FAILURE;
+        } else {
+            err.println(oneLine(name + ": failed: " + e));
+            e.printStackTrace(err);
+            code = ExitCodes.FAILURE;
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String qualifiedName(CommandLine c) {
+        return c.getCommandSpec().qualifiedName();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "").replace('\n', ' ').strip();
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"optim " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.optim.examples.cli;
+
+import dev.optim.core.Optimizer;
+import dev.optim.core.Schedule;
+import dev.optim.core.optimizer.Adam;
+import dev.optim.core.optimizer.Momentum;
+import dev.optim.core.optimizer.RmsProp;
+import dev.optim.core.optimizer.Sgd;
+import picocli.CommandLine.Option;
+
+/**
+ * The optimizers' hyperparameters other than the learning rate, shared by {@code run},
+ * {@code regress} and {@code race}: {@code --momentum M} and {@code --momentum-form} for
+ * momentum, {@code --rho R} and {@code --eps E} for RMSprop, {@code --beta1 B1},
+ * {@code --beta2 B2} and {@code --eps E} for Adam. Unset values take the library's defaults
+ * (momentum 0.9 heavy-ball, ρ 0.9, β1 0.9, β2 0.999, ε 1e-8), the article's values.
+ */
+public final class HyperparameterOptions {
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "momentum: the coefficient β or μ, in [0, 1) (default 0.9).")
+    Double momentum;
+
+    @Option(names = "--momentum-form", paramLabel = "FORM", converter = MomentumFormConverter.class,
+            description = "momentum: ema|heavy-ball|nesterov (default heavy-ball).")
+    Momentum.Form momentumForm;
+
+    @Option(names = "--rho", paramLabel = "R",
+            description = "rmsprop: the decay ρ of the squared-gradient average, in [0, 1)"
+                    + " (default 0.9).")
+    Double rho;
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "rmsprop and adam: ε added to the denominator, > 0 (default 1e-8).")
+    Double eps;
+
+    @Option(names = "--beta1", paramLabel = "B1",
+            description = "adam: the decay β1 of the first moment, in [0, 1) (default 0.9).")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B2",
+            description = "adam: the decay β2 of the second moment, in [0, 1) (default 0.999).")
+    Double beta2;
+
+    /**
+     * Refuses hyperparameters that {@code kind} does not use.
+     *
+     * @param kind the optimizer
+     * @throws BadInputException naming the first option that does not apply
+     */
+    public void checkApplies(OptimizerKind kind) {
+        applies("--momentum", momentum, kind, OptimizerKind.MOMENTUM);
+        applies("--momentum-form", momentumForm == null ? null : momentumForm.label(), kind,
+                OptimizerKind.MOMENTUM);
+        applies("--rho", rho, kind, OptimizerKind.RMSPROP);
+        applies("--eps", eps, kind, OptimizerKind.RMSPROP, OptimizerKind.ADAM);
+        applies("--beta1", beta1, kind, OptimizerKind.ADAM);
+        applies("--beta2", beta2, kind, OptimizerKind.ADAM);
+    }
+
+    /**
+     * Builds optimizer {@code kind} with these hyperparameters and the rate {@code lr}.
+     *
+     * @param kind the optimizer
+     * @param lr the learning-rate schedule
+     * @return the optimizer
+     * @throws BadInputException if a hyperparameter is out of range
+     */
+    public Optimizer build(OptimizerKind kind, Schedule lr) {
+        return switch (kind) {
+            case SGD -> Sgd.builder().learningRate(lr).build();
+            case MOMENTUM -> {
+                Momentum.Builder b = Momentum.builder().learningRate(lr);
+                if (momentum != null) {
+                    b.momentum(unit("--momentum", momentum));
+                }
+                if (momentumForm != null) {
+                    b.form(momentumForm);
+                }
+                yield b.build();
+            }
+            case RMSPROP -> {
+                RmsProp.Builder b = RmsProp.builder().learningRate(lr);
+                if (rho != null) {
+                    b.rho(unit("--rho", rho));
+                }
+                if (eps != null) {
+                    b.epsilon(positive("--eps", eps));
+                }
+                yield b.build();
+            }
+            case ADAM -> {
+                Adam.Builder b = Adam.builder().learningRate(lr);
+                if (beta1 != null) {
+                    b.beta1(unit("--beta1", beta1));
+                }
+                if (beta2 != null) {
+                    b.beta2(unit("--beta2", beta2));
+                }
+                if (eps != null) {
+                    b.epsilon(positive("--eps", eps));
+                }
+                yield b.build();
+            }
+        };
+    }
+
+    /**
+     * A short description of the hyperparameters that {@code kind} uses, for titles and tables.
+     *
+     * @param kind the optimizer
+     * @return e.g. {@code heavy-ball μ=0.9}, or an empty string for SGD
+     */
+    public String describe(OptimizerKind kind) {
+        return switch (kind) {
+            case SGD -> "";
+            case MOMENTUM -> (momentumForm == null ? Momentum.Form.HEAVY_BALL : momentumForm).label()
+                    + " " + (momentum == null ? Momentum.DEFAULT_MOMENTUM : momentum);
+            case RMSPROP -> "rho=" + (rho == null ? RmsProp.DEFAULT_RHO : rho)
+                    + " eps=" + (eps == null ? RmsProp.DEFAULT_EPSILON : eps);
+            case ADAM -> "beta1=" + (beta1 == null ? Adam.DEFAULT_BETA1 : beta1)
+                    + " beta2=" + (beta2 == null ? Adam.DEFAULT_BETA2 : beta2)
+                    + " eps=" + (eps == null ? Adam.DEFAULT_EPSILON : eps);
+        };
+    }
+
+    /**
+     * Checks a learning rate given on the command line.
+     *
+     * @param option the option's name
+     * @param lr the rate
+     * @return {@code lr}
+     * @throws BadInputException if it is negative or not finite
+     */
+    static double rate(String option, double lr) {
+        if (!(lr >= 0) || !Double.isFinite(lr)) {
+            throw new BadInputException(option + " must be finite and >= 0, got " + lr);
+        }
+        return lr;
+    }
+
+    private static double unit(String option, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new BadInputException(option + " must be in [0, 1), got " + v);
+        }
+        return v;
+    }
+
+    private static double positive(String option, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new BadInputException(option + " must be finite and > 0, got " + v);
+        }
+        return v;
+    }
+
+    private static void applies(String option, Object value, OptimizerKind kind,
+            OptimizerKind... users) {
+        if (value == null) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (OptimizerKind u : users) {
+            if (u == kind) {
+                return;
+            }
+            names.append(names.length() == 0 ? "" : " and ").append(u.label());
+        }
+        throw new BadInputException(option + " " + value + " applies to --optimizer " + names
+                + " only, not " + kind.label());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.optim.examples.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where and how large a command draws its picture: {@code --png FILE}, {@code --width W},
+ * {@code --height H}, and the grid {@code --resolution N} the picture's surface is evaluated on.
+ */
+public final class PictureOptions {
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Write the picture to FILE (default: NAME.png in the current folder,"
+                    + " or beside --out).")
+    Path png;
+
+    @Option(names = "--width", defaultValue = "900", paramLabel = "W",
+            description = "Picture width in pixels (default: ${DEFAULT-VALUE}).")
+    int width = 900;
+
+    @Option(names = "--height", defaultValue = "700", paramLabel = "H",
+            description = "Picture height in pixels (default: ${DEFAULT-VALUE}).")
+    int height = 700;
+
+    @Option(names = "--resolution", defaultValue = "150", paramLabel = "N",
+            description = "Grid points per axis, >= 2 (default: ${DEFAULT-VALUE}).")
+    int resolution = 150;
+
+    /**
+     * The picture file: {@code --png}, else {@code out} with its extension replaced by
+     * {@code .png}, else {@code fallback} in the current folder.
+     *
+     * @param out the data file, or null
+     * @param fallback the default file name
+     * @return the file
+     */
+    public Path file(Path out, String fallback) {
+        if (png != null) {
+            return png;
+        }
+        if (out != null) {
+            String name = out.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+        }
+        return Path.of(fallback);
+    }
+
+    /**
+     * Checks the sizes.
+     *
+     * @throws BadInputException if a size is out of range
+     */
+    public void check() {
+        if (width < 100 || width > 10000) {
+            throw new BadInputException("--width must be in [100, 10000], got " + width);
+        }
+        if (height < 100 || height > 10000) {
+            throw new BadInputException("--height must be in [100, 10000], got " + height);
+        }
+        if (resolution < 2 || resolution > 2000) {
+            throw new BadInputException("--resolution must be in [2, 2000], got " + resolution);
+        }
+    }
+
+    /**
+     * The width.
+     *
+     * @return pixels
+     */
+    public int width() {
+        return width;
+    }
+
+    /**
+     * The height.
+     *
+     * @return pixels
+     */
+    public int height() {
+        return height;
+    }
+
+    /**
+     * The grid points per axis.
+     *
+     * @return the resolution
+     */
+    public int resolution() {
+        return resolution;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.optim.examples.cli;
+
+import dev.optim.core.Optimizer;
+import dev.optim.core.descent.Descent;
+import dev.optim.core.descent.DescentResult;
+import dev.optim.core.descent.StopReason;
+import dev.optim.examples.text.Numbers;
+import dev.optim.landscapes.Landscape;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code optim run}: runs one optimizer on a landscape for {@code --steps N} updates and prints
+ * the trajectory: header {@code step,loss,lr,x0,x1,...} and {@code N+1} rows, row {@code k}
+ * holding step {@code k}, the loss after {@code k} updates, the rate the next update uses (the
+ * schedule's value at {@code k}) and the parameters. A run that diverges (non-finite loss or
+ * gradient, or a loss above 10⁶ times its start) stops at the step where it did, the table ending
+ * with that row; the command says so on standard error and exits with status 3.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs one optimizer on a landscape and prints the trajectory"
+                + " (step,loss,lr,x0,x1,...; N+1 rows).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--landscape", required = true, paramLabel = "NAME",
+            description = "The landscape (see 'optim landscapes').")
+    String landscape;
+
+    @Option(names = "--start", paramLabel = "X0,X1[,...]", converter = PointConverter.class,
+            description = "The start point (default: the origin, in 2 dimensions for landscapes"
+                    + " defined in any).")
+    Coordinates start;
+
+    @Option(names = "--steps", defaultValue = "100", paramLabel = "N",
+            description = "The number of updates, >= 0 (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Mixin
+    OptimizerOptions optimizer = new OptimizerOptions();
+
+    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "TYPE",
+            converter = Dtype.Converter.class,
+            description = "float64|float32: the parameters' and the optimizer state's type"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Dtype dtype = Dtype.FLOAT64;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 0) {
+            throw new BadInputException("--steps must be >= 0, got " + steps);
+        }
+        Landscape l = start == null ? LandscapeResolver.byName(landscape)
+                : LandscapeResolver.forPoint(landscape, "--start", start.values());
+        double[] x0 = start == null ? new double[(int) l.dimension()] : start.values();
+        Optimizer o = optimizer.build(steps);
+        DescentResult r = descent(o, steps).run(l, x0, dtype);
+        TrajectoryTable table = new TrajectoryTable(r.trajectory(),
+                TrajectoryTable.indexedNames(x0.length));
+        String text;
+        if (output.format() == OutputFormat.JSON) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("landscape", l.name());
+            meta.put("optimizer", o.toString());
+            meta.put("dtype", dtype.label());
+            meta.put("reason", r.reason().name());
+            meta.put("steps", r.steps());
+            meta.put("divergedAtStep", r.divergedAtStep() >= 0 ? r.divergedAtStep() : null);
+            text = table.json(meta);
+        } else {
+            text = table.csv();
+        }
+        output.emit(spec, text);
+        if (r.reason() == StopReason.DIVERGED) {
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "%s: diverged at step %d (loss %s); the trajectory stops there",
+                    spec.qualifiedName(), r.divergedAtStep(),
+                    r.trajectory().loss(r.trajectory().size() - 1)));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.DIVERGED;
+        }
+        if (output.file() != null) {
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "wrote %d rows to %s; final loss %s at %s", r.trajectory().size(),
+                    output.file(), Numbers.brief(r.loss()), Numbers.point(r.parameters())));
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The descent that {@code run} makes: {@code steps} updates, every row recorded, no
+     * tolerance, the library's divergence rule.
+     *
+     * @param optimizer the optimizer
+     * @param steps the number of updates
+     * @return a runner for that descent
+     */
+    static Runner descent(Optimizer optimizer, long steps) {
+        return new Runner(Descent.builder(optimizer).maxSteps(steps).recordEvery(1)
+                .recordParameters(true).build());
+    }
+
+    /** Runs a descent in the chosen data type. */
+    record Runner(Descent descent) {
+        DescentResult run(Landscape l, double[] x0, Dtype dtype) {
+            if (dtype == Dtype.FLOAT64) {
+                return descent.run(l, x0);
+            }
+            return descent.run(l, Nd4j.createFromArray(x0).castTo(dtype.dataType()));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.optim.examples.cli;
+
+import dev.optim.examples.experiment.Surfaces;
+import dev.optim.examples.plot.Charts;
+import dev.optim.examples.plot.ContourChart;
+import dev.optim.examples.text.Numbers;
+import dev.optim.landscapes.Grid;
+import dev.optim.landscapes.Landscape;
+import dev.optim.landscapes.Surface;
+import dev.optim.landscapes.regression.Line;
+import dev.optim.landscapes.regression.RegressionData;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code optim surface --landscape NAME} or {@code optim surface --regression ...}: the loss on a
+ * grid, as CSV (header {@code x,y,loss}, x varying fastest) and as a contour picture with
+ * log-spaced levels. For a landscape the grid covers its plotting domain and the picture marks
+ * its known minima; for the regression it covers slope × intercept in [−5, 5]² (the article's
+ * axes) and marks the ground truth (blue) and the least-squares fit.
+ */
+@Command(name = "surface", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluates a loss on a grid: CSV (x,y,loss) and a contour picture.")
+public final class SurfaceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--landscape", paramLabel = "NAME",
+            description = "A landscape (see 'optim landscapes'), drawn in 2 dimensions.")
+    String landscape;
+
+    @Option(names = "--regression",
+            description = "The line fit's loss over slope and intercept instead (data options as"
+                    + " for regress).")
+    boolean regression;
+
+    @Mixin
+    RegressionDataOptions data = new RegressionDataOptions();
+
+    @Option(names = "--x-range", paramLabel = "LO,HI", converter = PointConverter.class,
+            description = "The x (or slope) range (default: the landscape's domain, or -5,5).")
+    Coordinates xRange;
+
+    @Option(names = "--y-range", paramLabel = "LO,HI", converter = PointConverter.class,
+            description = "The y (or intercept) range (default: the landscape's domain, or -5,5).")
+    Coordinates yRange;
+
+    @Option(names = "--levels", defaultValue = "12", paramLabel = "K",
+            description = "Log-spaced contour levels, >= 1 (default: ${DEFAULT-VALUE}).")
+    int levels;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the CSV to FILE instead of standard output.")
+    Path out;
+
+    @Mixin
+    PictureOptions picture = new PictureOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        picture.check();
+        if (levels < 1 || levels > 100) {
+            throw new BadInputException("--levels must be in [1, 100], got " + levels);
+        }
+        if (regression == (landscape != null)) {
+            throw new BadInputException("give exactly one of --landscape NAME and --regression");
+        }
+        if (!regression && (data.data != null || data.points != null || data.truth != null
+                || data.noise != null)) {
+            throw new BadInputException("--data, --points, --truth and --noise apply to"
+                    + " --regression only");
+        }
+        int n = picture.resolution();
+        ContourChart.Builder chart;
+        Surface surface;
+        String name;
+        if (regression) {
+            RegressionData d = data.load();
+            Grid grid = grid(-RegressionData.SURFACE_BOUND, RegressionData.SURFACE_BOUND,
+                    -RegressionData.SURFACE_BOUND, RegressionData.SURFACE_BOUND, n);
+            surface = d.lossSurface(grid);
+            name = "regression";
+            chart = ContourChart.builder("Regression loss surface (" + d.size() + " points)",
+                    "slope", "intercept", Surfaces.toGrid(surface)).valueLabel("MSE");
+            Line ls = d.leastSquares();
+            d.truth().ifPresent(t -> chart.point("ground truth " + Numbers.point(t.toArray()),
+                    t.slope(), t.intercept(), Charts.TRUTH));
+            chart.point("least squares " + Numbers.point(ls.toArray()), ls.slope(),
+                    ls.intercept(), Color.BLACK);
+        } else {
+            Landscape l = LandscapeResolver.forPoint(landscape, "--landscape", new double[2]);
+            double[] lo = l.domain().lo();
+            double[] hi = l.domain().hi();
+            Grid grid = grid(lo[0], hi[0], lo[1], hi[1], n);
+            surface = Surface.of(l, grid);
+            name = l.name();
+            chart = ContourChart.builder(l.name(), "x0", "x1", Surfaces.toGrid(surface));
+            double[][] minima = Surfaces.minimaInside(l, grid);
+            if (minima[0].length > 0) {
+                chart.diamonds(minima[0].length == 1 ? "global minimum" : "global minima",
+                        minima[0], minima[1], Color.BLACK);
+            }
+        }
+        chart.subtitle(String.format(Locale.ROOT, "%d x %d grid; min %s, max %s", n, n,
+                Numbers.brief(surface.min()), Numbers.brief(surface.max())));
+        chart.levels(ContourChart.logLevels(Surfaces.toGrid(surface), levels, 4));
+        StringWriter csv = new StringWriter();
+        surface.writeCsv(csv);
+        if (out == null) {
+            spec.commandLine().getOut().print(csv);
+            spec.commandLine().getOut().flush();
+        } else {
+            OutputOptions.write(out, csv.toString());
+        }
+        Path png = picture.file(out, "surface-" + name + ".png");
+        Charts.writePng(chart.build(), png, picture.width(), picture.height());
+        spec.commandLine().getErr().println("picture: " + png);
+        spec.commandLine().getErr().flush();
+        return ExitCodes.OK;
+    }
+
+    private Grid grid(double xLo, double xHi, double yLo, double yHi, int n) {
+        double[] x = xRange == null ? new double[] {xLo, xHi} : range("--x-range", xRange);
+        double[] y = yRange == null ? new double[] {yLo, yHi} : range("--y-range", yRange);
+        return new Grid(x[0], x[1], n, y[0], y[1], n);
+    }
+
+    private static double[] range(String option, Coordinates c) {
+        double[] r = c.values();
+        if (r.length != 2 || !(r[1] > r[0])) {
+            throw new BadInputException(option + " takes LO,HI with LO < HI, got "
+                    + Numbers.point(r));
+        }
+        return r;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.optim.examples.tour;
+
+import java.nio.file.Path;
+
+/**
+ * What the tour writes and how big it runs.
+ *
+ * @param out the output folder (created)
+ * @param quick a reduced run (coarser grids, fewer steps, a smaller detection batch) for tests
+ * @param width the pictures' width in pixels
+ * @param height the pictures' height in pixels
+ * @param seed the seed of every random draw (data, initialisations)
+ */
+public record TourSettings(Path out, boolean quick, int width, int height, long seed) {
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException if {@code out} is null or a size is below 100
+     */
+    public TourSettings {
+        if (out == null) {
+            throw new IllegalArgumentException("out must not be null");
+        }
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException(
+                    "picture size must be at least 100x100, got " + width + "x" + height);
+        }
+    }
+
+    /**
+     * Picks the full or the reduced value.
+     *
+     * @param full the value of a full run
+     * @param reduced the value of a quick run
+     * @return one of them
+     */
+    public int pick(int full, int reduced) {
+        return quick ? reduced : full;
+    }
+}
