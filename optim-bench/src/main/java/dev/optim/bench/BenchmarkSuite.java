@@ -28,10 +28,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp benchmarks.jar dev.optim.bench.BenchmarkSuite \
  *     [--out docs/benchmarks.md] [--json results.json] [--quick]
+ * java -cp benchmarks.jar dev.optim.bench.BenchmarkSuite --render results.json [--out FILE]
  * </pre>
  *
  * <p>{@code --quick} runs every benchmark once, briefly, on small sizes only, in this JVM: a check
- * that the suite works, not a measurement.
+ * that the suite works, not a measurement. {@code --json} keeps JMH's results, and beside them
+ * ({@code results.json.meta}) the section's key, title and machine lines, from which
+ * {@code --render} writes the section again without running anything.
  */
 public final class BenchmarkSuite {
 
@@ -40,22 +43,33 @@ public final class BenchmarkSuite {
     /**
      * Runs the suite.
      *
-     * @param args {@code --out FILE}, {@code --json FILE}, {@code --quick}
+     * @param args {@code --out FILE}, {@code --json FILE}, {@code --quick},
+     *     {@code --render FILE}
      * @throws RunnerException if JMH fails
      * @throws IOException if the report cannot be written
      */
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of("docs/benchmarks.md");
         Path json = null;
+        Path render = null;
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
+                case "--render" -> render = Path.of(args[++i]);
                 case "--quick" -> quick = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --out FILE, --json FILE, --quick");
+                        + "; use --out FILE, --json FILE, --quick, --render FILE");
             }
+        }
+        if (render != null) {
+            List<String> meta = Files.readAllLines(meta(render), StandardCharsets.UTF_8);
+            String section = ResultsReport.ofJson(Files.readString(render, StandardCharsets.UTF_8))
+                    .markdown(meta.get(1), meta.subList(2, meta.size()));
+            write(out, meta.get(0), section);
+            System.out.println("Wrote section " + meta.get(0) + " of " + out.toAbsolutePath());
+            return;
         }
         String loadBefore = loadAverage();
         long start = System.nanoTime();
@@ -81,9 +95,18 @@ public final class BenchmarkSuite {
         List<String> machine = machine(loadBefore, loadAverage(), minutes, quick);
         String title = "JDK " + Runtime.version().feature() + ", " + tier + " tier"
                 + (quick ? " (quick check, not a measurement)" : "");
-        String section = new ResultsReport(results).markdown(title, machine);
+        String section = ResultsReport.of(results).markdown(title, machine);
         write(out, key, section);
+        if (json != null) {
+            List<String> meta = new ArrayList<>(List.of(key, title));
+            meta.addAll(machine);
+            Files.write(meta(json), meta, StandardCharsets.UTF_8);
+        }
         System.out.println("Wrote section " + key + " of " + out.toAbsolutePath());
+    }
+
+    private static Path meta(Path json) {
+        return json.resolveSibling(json.getFileName() + ".meta");
     }
 
     /** Puts the section into the file, creating it if needed. */
@@ -101,13 +124,13 @@ public final class BenchmarkSuite {
     static List<String> machine(String loadBefore, String loadAfter, double minutes,
             boolean quick) {
         List<String> lines = new ArrayList<>();
+        String args = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
         lines.add("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         lines.add("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores visible to the JVM (nproc)");
         lines.add("JDK: " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
-                + "); JVM arguments: `" + String.join(" ",
-                        ManagementFactory.getRuntimeMXBean().getInputArguments()) + "`");
+                + "); JVM arguments: " + (args.isEmpty() ? "none" : "`" + args + "`"));
         lines.add("kernel tier: " + (Kernels.simdAvailable()
                 ? "simd (JDK Vector API over host memory)" : "plain (Java loops)")
                 + "; ND4J 1.0.0-M2.1, CPU backend");

@@ -56,7 +56,7 @@ class BenchmarkSmokeTest {
                 "RosenbrockBenchmark.floor", "RosenbrockBenchmark.nd4jUpdater",
                 "MemoryBandwidthBenchmark.arrays", "MemoryBandwidthBenchmark.direct"), names);
 
-        String section = new ResultsReport(results).markdown("smoke", List.of("a test"));
+        String section = ResultsReport.of(results).markdown("smoke", List.of("a test"));
         assertTrue(section.contains("| adam | float32 | 1,000 |"), section);
         assertTrue(section.contains("### Many tensors"), section);
         assertTrue(section.contains("| adam | 1,000 | nd4j |"), section);
@@ -66,6 +66,22 @@ class BenchmarkSmokeTest {
         BenchmarkSuite.write(out, "k", section);
         String doc = Files.readString(out);
         assertEquals(doc.indexOf("## smoke"), doc.lastIndexOf("## smoke"), "one section per key");
+    }
+
+    @Test
+    void aJmhResultFileRendersLikeTheRun() {
+        String json = "[{\"benchmark\": \"dev.optim.bench.UpdateStepBenchmark.optim\","
+                + " \"params\": {\"dtype\": \"float32\", \"optimizer\": \"adam\", \"size\": \"1000\"},"
+                + " \"primaryMetric\": {\"score\": 1500.0, \"scoreError\": \"NaN\","
+                + " \"scoreUnit\": \"ns/op\"}, \"secondaryMetrics\": {\"gc.alloc.rate.norm\":"
+                + " {\"score\": 0.01, \"scoreUnit\": \"B/op\"}}},"
+                + " {\"benchmark\": \"dev.optim.bench.RosenbrockBenchmark.descent\","
+                + " \"primaryMetric\": {\"score\": 2.5E6, \"scoreError\": 1.0E4,"
+                + " \"scoreUnit\": \"ops/s\"}, \"secondaryMetrics\": {}}]";
+        String section = ResultsReport.ofJson(json).markdown("t", List.of());
+        assertTrue(section.contains("| adam | float32 | 1,000 | 1,500 ± NaN | 18.7 |"), section);
+        assertTrue(section.contains("| 2,500,000 steps/s | yes |"), section);
+        assertTrue(section.contains("at most 0.01 B/step"), section);
     }
 
     @Test
