@@ -1,5 +1,9 @@
 package dev.optim.examples.cli;
 
+import dev.optim.core.descent.DescentResult;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+
 /** The exit statuses of the {@code optim} command line. */
 public final class ExitCodes {
 
@@ -13,4 +17,21 @@ public final class ExitCodes {
     public static final int DIVERGED = 3;
 
     private ExitCodes() {}
+
+    /**
+     * Says on the command's standard error that the run diverged, at which step and with which
+     * loss (the trajectory's last row), and gives the status for it.
+     *
+     * @param spec the running command
+     * @param result the diverged run
+     * @return {@link #DIVERGED}
+     */
+    static int reportDivergence(CommandSpec spec, DescentResult result) {
+        spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                "%s: diverged at step %d (loss %s); the trajectory stops there",
+                spec.qualifiedName(), result.divergedAtStep(),
+                result.trajectory().loss(result.trajectory().size() - 1)));
+        spec.commandLine().getErr().flush();
+        return DIVERGED;
+    }
 }

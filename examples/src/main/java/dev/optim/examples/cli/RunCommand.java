@@ -86,12 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         output.emit(spec, text);
         if (r.reason() == StopReason.DIVERGED) {
-            spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                    "%s: diverged at step %d (loss %s); the trajectory stops there",
-                    spec.qualifiedName(), r.divergedAtStep(),
-                    r.trajectory().loss(r.trajectory().size() - 1)));
-            spec.commandLine().getErr().flush();
-            return ExitCodes.DIVERGED;
+            return ExitCodes.reportDivergence(spec, r);
         }
         if (output.file() != null) {
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
