@@ -13,9 +13,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * rule's coefficients, handed to the state's {@link Kernel}, which applies the rule as one fused
  * pass over the parameters, in float64 or float32.
  *
- * <p>Per update {@code t} (1 for the first), with {@code η = learningRate().valueAt(t − 1)}: the
- * gradient norm is taken if clipping by norm, then each element goes through
- * {@link GradientPrep} and the subclass's rule. A step allocates nothing once the state has seen
+ * <p>Per update {@code t} (1 for the first), with {@code η = learningRate().valueAt(t − 1)}, each
+ * element is first prepared, in this order (PyTorch's order when clipping precedes
+ * {@code optimizer.step()}), and then goes through the subclass's rule:
+ *
+ * <ol>
+ *   <li>decoupled weight decay: {@code θ ← θ·(1 − η·λ)} (AdamW);
+ *   <li>clipping by value: {@code g ← clamp(g, −c, c)};
+ *   <li>clipping by global norm: {@code g ← g · s}, {@code s = c / max(‖g‖₂, c)}, the norm taken
+ *       over the whole gradient before the update pass;
+ *   <li>coupled weight decay: {@code g ← g + λ·θ} (PyTorch's {@code weight_decay}).
+ * </ol>
+ *
+ * <p>A step allocates nothing once the state has seen
  * the same parameter and gradient arrays (the kernel keeps its views of their memory), and the
  * caller's gradient array is never written.
  *
@@ -234,7 +244,7 @@ public abstract class BaseOptimizer implements Optimizer {
         return k;
     }
 
-    /** Sets the kernel's gradient preparation for this step, as {@link GradientPrep} defines. */
+    /** Sets the kernel's gradient preparation for this step, as the class comment defines. */
     private void prepare(Kernel kernel, double rate) {
         double clip = clipping.mode() == Clipping.Mode.BY_VALUE
                 ? clipping.threshold() : Double.POSITIVE_INFINITY;

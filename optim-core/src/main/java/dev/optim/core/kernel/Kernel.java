@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@link #bind(INDArray, INDArray)} or {@link #bind(double[], double[])} the parameters
  *       {@code θ} and the gradient {@code g} of this step;
  *   <li>{@link #gradientNorm()} if clipping by norm, then {@link #prepare} the gradient
- *       preparation (see {@link dev.optim.core.GradientPrep});
+ *       preparation (defined in {@link dev.optim.core.BaseOptimizer});
  *   <li>one rule method, called by the optimizer with its coefficients: {@link #sgd},
  *       {@link #momentumEma}, {@link #heavyBall}, {@link #nesterov}, {@link #rmsProp},
  *       {@link #adam};
@@ -123,7 +123,7 @@ public abstract class Kernel {
 
     /**
      * Sets the gradient preparation of this step, applied per element before the rule, in the
-     * order of {@link dev.optim.core.GradientPrep}: {@code θ ← θ·decay}, then
+     * order that {@link dev.optim.core.BaseOptimizer} defines: {@code θ ← θ·decay}, then
      * {@code g ← clamp(g, −clip, clip)·scale + coupled·θ}. Each part is skipped when it has its
      * neutral value.
      *

@@ -69,6 +69,8 @@ public record CosineAnnealing(double initial, double end, long steps) implements
      * @return the value
      */
     static double cosine(double initial, double end, long t, double period) {
-        return end + (initial - end) * (1 + Math.cos(Math.PI * t / period)) / 2;
+        double v = end + (initial - end) * (1 + Math.cos(Math.PI * t / period)) / 2;
+        // Rounding must not take the value outside [end, initial], nor off initial at t = 0.
+        return t == 0 ? initial : Math.max(Math.min(initial, end), Math.min(Math.max(initial, end), v));
     }
 }

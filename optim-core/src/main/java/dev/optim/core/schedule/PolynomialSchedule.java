@@ -56,7 +56,12 @@ public record PolynomialSchedule(double initial, double end, long steps, double 
     @Override
     public double valueAt(long step) {
         Checks.step(step);
+        if (step == 0) {
+            return initial;
+        }
         double fraction = 1.0 - (double) Math.min(step, steps) / steps;
-        return (initial - end) * Math.pow(fraction, power) + end;
+        double v = (initial - end) * Math.pow(fraction, power) + end;
+        // Rounding must not take the value outside [end, initial].
+        return Math.max(Math.min(initial, end), Math.min(Math.max(initial, end), v));
     }
 }

@@ -9,7 +9,7 @@ import dev.optim.core.optimizer.Sgd;
 
 /**
  * The update rules as one straightforward scalar loop per step, element by element, written
- * from the optimizers' Javadoc and {@link dev.optim.core.GradientPrep}: the reference the
+ * from the optimizers' Javadoc and the preparation order in {@link dev.optim.core.BaseOptimizer}: the reference the
  * kernel tiers must match. Float32 runs in float arithmetic with the coefficients cast to float.
  */
 final class ReferenceRule {

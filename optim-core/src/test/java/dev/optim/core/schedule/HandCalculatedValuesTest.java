@@ -1,6 +1,7 @@
 package dev.optim.core.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optim.core.Schedule;
 import java.util.List;
@@ -220,5 +221,19 @@ class HandCalculatedValuesTest {
         assertEquals(1.0, s.valueAt(23), 0);
         Schedule alone = Schedules.join(List.of(Schedules.exponentialDecay(8.0, 0.5)));
         assertEquals(2.0, alone.valueAt(2), 0);
+    }
+
+    @Test
+    void roundingNeverLeavesTheRangeNorStartsOffTheInitialValue() {
+        // With end = 0.29·0.1, (0.29 − end) + end rounds to 0.29000000000000004 in double
+        // arithmetic; found by ClosedFormPropertiesTest.decaysNeverIncrease.
+        assertEquals(0.29, Schedules.polynomial(0.29, 0.29 * 0.1, 5000, 2).valueAt(0), 0.0);
+        assertEquals(0.29, Schedules.cosine(0.29, 0.29 * 0.1, 5000).valueAt(0), 0.0);
+        for (long k = 0; k <= 5000; k += 7) {
+            double p = Schedules.polynomial(0.29, 0.29 * 0.1, 5000, 2).valueAt(k);
+            double c = Schedules.cosine(0.29, 0.29 * 0.1, 5000).valueAt(k);
+            assertTrue(p <= 0.29 && p >= 0.29 * 0.1, "polynomial at " + k + ": " + p);
+            assertTrue(c <= 0.29 && c >= 0.29 * 0.1, "cosine at " + k + ": " + c);
+        }
     }
 }
