@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.Norm2;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -338,6 +339,7 @@ public final class Descent {
         private final INDArray theta;
         private final INDArray grad;
         private final INDArray prev;
+        private final INDArray norm;
         private final dev.optim.core.OptimizerState state;
 
         ArrayRun(Objective objective, INDArray start, Optimizer optimizer) {
@@ -346,6 +348,7 @@ public final class Descent {
             this.theta = start.dup('c');
             this.grad = theta.ulike().assign(0);
             this.prev = theta.ulike();
+            this.norm = Nd4j.scalar(theta.dataType(), 0.0);
             this.state = optimizer.init(theta);
         }
 
@@ -371,7 +374,9 @@ public final class Descent {
 
         @Override
         public double gradientNorm() {
-            return grad.norm2Number().doubleValue();
+            // Into a preallocated scalar: no INDArray per step.
+            Nd4j.getExecutioner().exec(new Norm2(grad, norm));
+            return norm.getDouble(0);
         }
 
         @Override
