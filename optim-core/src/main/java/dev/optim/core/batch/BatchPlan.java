@@ -1,7 +1,8 @@
 package dev.optim.core.batch;
 
-import dev.optim.core.Checks;
 import dev.optim.core.Schedule;
+import dev.optim.core.schedule.BatchSizeSchedule;
+import dev.optim.core.schedule.Schedules;
 
 /**
  * How a stochastic descent draws its mini-batches: the batch size {@code b_k} at update {@code k}
@@ -10,7 +11,8 @@ import dev.optim.core.Schedule;
  * the seed of the shuffle. Immutable.
  *
  * <p>The schedule's value at step {@code k} is rounded to the nearest integer and capped at the
- * number of examples; a value below 1 is an error at the step where it happens.
+ * number of examples ({@link #sizes(int)}); a value that rounds below 1 is an error at the step
+ * where it happens.
  *
  * <pre>{@code
  * BatchPlan plan = BatchPlan.of(24).withOrder(BatchOrder.SHUFFLED).withSeed(7);
@@ -100,19 +102,14 @@ public record BatchPlan(Schedule batchSize, BatchOrder order, LastBatch lastBatc
     }
 
     /**
-     * The batch size at step {@code k} for {@code n} examples: {@code min(n, round(b_k))}.
+     * The batch sizes of this plan for {@code n} examples: {@code min(n, round(b_k))} at step
+     * {@code k}, as a {@link BatchSizeSchedule}.
      *
-     * @param step the step {@code k}, at least 0
      * @param n the number of examples, at least 1
-     * @return the batch size, in {@code [1, n]}
-     * @throws IllegalArgumentException if the schedule's value is below 0.5 or not finite
+     * @return the batch-size schedule
+     * @throws IllegalArgumentException if {@code n} is below 1
      */
-    public int sizeAt(long step, int n) {
-        double raw = batchSize.valueAt(Checks.step(step));
-        if (!(raw >= 0.5) || !Double.isFinite(raw)) {
-            throw new IllegalArgumentException("batch size at step " + step
-                    + " must be finite and >= 1, got " + raw);
-        }
-        return (int) Math.min(n, Math.round(raw));
+    public BatchSizeSchedule sizes(int n) {
+        return Schedules.batchSize(batchSize, n);
     }
 }

@@ -1,5 +1,6 @@
 package dev.optim.core.batch;
 
+import dev.optim.core.schedule.BatchSizeSchedule;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
 public final class MiniBatches {
 
     private final BatchPlan plan;
+    private final BatchSizeSchedule sizes;
     private final int n;
     private final int[] order;
     private final SplittableRandom random;
@@ -34,6 +36,7 @@ public final class MiniBatches {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
         this.plan = plan;
+        this.sizes = plan.sizes(n);
         this.n = n;
         this.order = new int[n];
         this.random = new SplittableRandom(plan.seed());
@@ -48,7 +51,7 @@ public final class MiniBatches {
      * @throws IllegalArgumentException if the plan's batch size is invalid at this step
      */
     public int[] next() {
-        int b = plan.sizeAt(step, n);
+        int b = sizes.sizeAt(step);
         int remaining = n - position;
         if (remaining < b) {
             switch (plan.lastBatch()) {

@@ -59,7 +59,7 @@ class MiniBatchesTest {
         assertEquals(2, b[1].length);
         assertArrayEquals(new int[] {3, 4}, b[2], "KEEP: 2 remain of a batch of 3");
         assertEquals(4, b[3].length);
-        assertEquals(5, plan.sizeAt(100, 5));
+        assertEquals(5, plan.sizes(5).sizeAt(100));
     }
 
     @Property(tries = 100)
