@@ -35,7 +35,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Parameters must be dense (their elements one run of memory in 'c' or 'f' order; dimensions
  * of size 1 do not count); a strided view is refused with a message, never updated wrongly.
- * Parameters and gradient must not partly overlap in memory.
+ * Parameters and gradient must not share memory (neither one array passed twice nor views of
+ * one buffer whose ranges intersect): such a step is refused before memory is touched. The check
+ * runs when arrays are first bound, so a warm step pays nothing for it.
  */
 public abstract class BaseOptimizer implements Optimizer {
 
@@ -138,6 +140,7 @@ public abstract class BaseOptimizer implements Optimizer {
             HostMemory.requireDense("params", params);
             HostMemory.requireDense("gradient", gradient);
             HostMemory.requireSameLayout("params", params, "gradient", gradient);
+            Checks.disjoint("params", params, "gradient", gradient);
             if (state.bufferCount() > 0) {
                 HostMemory.requireSameLayout("params", params, "state", state.array(0));
             }
@@ -162,6 +165,7 @@ public abstract class BaseOptimizer implements Optimizer {
             throw new IllegalArgumentException("params must not be null or empty");
         }
         Checks.length("gradient", gradient, params.length);
+        Checks.disjoint("params", params, "gradient", gradient);
         if (state == null) {
             throw new IllegalArgumentException("state must not be null");
         }

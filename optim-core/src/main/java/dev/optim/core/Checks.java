@@ -212,6 +212,48 @@ public final class Checks {
         }
     }
 
+    /**
+     * Requires two arrays that do not share memory: neither the same array nor views whose
+     * element ranges intersect in one buffer. Meant for an output that must not alias an input
+     * (an update's gradient and parameters, a loss's gradient and its predictions or targets);
+     * checked before any memory is touched. Allocates nothing.
+     *
+     * @param nameA the first parameter's name
+     * @param a the first array
+     * @param nameB the second parameter's name
+     * @param b the second array
+     * @throws IllegalArgumentException if an array is null, or the two overlap in memory
+     */
+    public static void disjoint(String nameA, INDArray a, String nameB, INDArray b) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException((a == null ? nameA : nameB) + " must not be null");
+        }
+        if (HostMemory.overlap(a, b)) {
+            throw new IllegalArgumentException(nameA + " and " + nameB + " must not share memory, "
+                    + "but " + (a == b ? "they are the same array" : "their ranges of one buffer "
+                    + "overlap (offsets " + a.offset() + " and " + b.offset() + ", lengths "
+                    + a.length() + " and " + b.length() + ")")
+                    + "; use separate arrays (for example " + nameB + ".dup())");
+        }
+    }
+
+    /**
+     * Requires two Java arrays that are not the same array (Java arrays cannot partly overlap).
+     *
+     * @param nameA the first parameter's name
+     * @param a the first array
+     * @param nameB the second parameter's name
+     * @param b the second array
+     * @throws IllegalArgumentException if {@code a} and {@code b} are the same array
+     */
+    public static void disjoint(String nameA, double[] a, String nameB, double[] b) {
+        if (a == b && a != null) {
+            throw new IllegalArgumentException(nameA + " and " + nameB
+                    + " must not share memory, but they are the same array; use separate arrays"
+                    + " (for example " + nameB + ".clone())");
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

@@ -1,6 +1,7 @@
 package dev.optim.core;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * order, judged from its shape and strides (dimensions of size 1 do not count, so a {@code [1,
  * n]} row made by {@code reshape} is dense whatever strides ND4J gave that dimension). A strided
  * view such as a column of a row-major matrix is refused with a message, never updated wrongly.
+ *
+ * <p>It also decides whether two arrays share memory ({@link #overlap}), for the checks that
+ * refuse an output aliasing an input.
  */
 final class HostMemory {
 
@@ -72,5 +76,77 @@ final class HostMemory {
             throw new IllegalArgumentException(nameB + " must have the memory ordering of " + nameA
                     + " ('" + la + "'), got '" + lb + "'; pass " + nameB + ".dup('" + la + "')");
         }
+    }
+
+    /**
+     * Whether the memory spans of {@code a} and {@code b} intersect: the same array, or views of
+     * one buffer whose byte ranges (from the lowest to the highest element, strides included)
+     * meet. Two strided views that interleave without sharing an element count as overlapping:
+     * the check is on ranges, which is what a linear kernel walks. Allocates nothing.
+     */
+    static boolean overlap(INDArray a, INDArray b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.isEmpty() || b.isEmpty() || a.length() == 0 || b.length() == 0) {
+            return false;
+        }
+        DataBuffer da = a.data();
+        DataBuffer db = b.data();
+        long baseA;
+        long baseB;
+        long addressA = da.address();
+        long addressB = db.address();
+        if (addressA != 0 && addressB != 0) {
+            // Host memory: compare absolute addresses (views report their root's address).
+            baseA = addressA;
+            baseB = addressB;
+        } else if (root(da) == root(db)) {
+            baseA = 0;
+            baseB = 0;
+        } else {
+            return false;
+        }
+        long widthA = da.getElementSize();
+        long widthB = db.getElementSize();
+        long loA = baseA + (a.offset() + lowest(a)) * widthA;
+        long hiA = baseA + (a.offset() + highest(a) + 1) * widthA;
+        long loB = baseB + (b.offset() + lowest(b)) * widthB;
+        long hiB = baseB + (b.offset() + highest(b) + 1) * widthB;
+        return loA < hiB && loB < hiA;
+    }
+
+    private static DataBuffer root(DataBuffer d) {
+        DataBuffer r = d;
+        while (r.originalDataBuffer() != null && r.originalDataBuffer() != r) {
+            r = r.originalDataBuffer();
+        }
+        return r;
+    }
+
+    /** The smallest element offset from the array's first element: the negative strides' sum. */
+    private static long lowest(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long lo = 0;
+        for (int k = 0; k < shape.length; k++) {
+            if (stride[k] < 0) {
+                lo += (shape[k] - 1) * stride[k];
+            }
+        }
+        return lo;
+    }
+
+    /** The largest element offset from the array's first element: the positive strides' sum. */
+    private static long highest(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long hi = 0;
+        for (int k = 0; k < shape.length; k++) {
+            if (stride[k] > 0) {
+                hi += (shape[k] - 1) * stride[k];
+            }
+        }
+        return hi;
     }
 }

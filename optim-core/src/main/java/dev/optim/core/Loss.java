@@ -7,7 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient {@code ∂L/∂ŷ} out. The first dimension indexes examples; how the per-example terms
  * are combined is given by {@link #reduction()}.
  *
- * <p>The gradient is written into an array the caller owns; neither input is modified.
+ * <p>The gradient is written into an array the caller owns, which must not share memory with
+ * either input (neither the same array nor an overlapping view; implementations refuse it with
+ * {@link Checks#disjoint}); neither input is modified.
  */
 public interface Loss {
 
@@ -34,9 +36,10 @@ public interface Loss {
      * @param predictions the predictions {@code ŷ}; not modified
      * @param targets the targets {@code y}; not modified
      * @param gradient where {@code ∂L/∂ŷ} is written; same shape and data type as
-     *     {@code predictions}
+     *     {@code predictions}, sharing memory with neither input
      * @return {@code L(ŷ, y)}
-     * @throws IllegalArgumentException if the shapes or data types do not fit
+     * @throws IllegalArgumentException if the shapes or data types do not fit, or
+     *     {@code gradient} shares memory with an input
      */
     double valueAndGradient(INDArray predictions, INDArray targets, INDArray gradient);
 }

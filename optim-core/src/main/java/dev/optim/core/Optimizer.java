@@ -70,10 +70,11 @@ public interface Optimizer {
      * step counter. Reads {@code gradient} without modifying it.
      *
      * @param params the parameters {@code θ}, updated in place
-     * @param gradient the gradient {@code g}; same shape and data type as {@code params}
+     * @param gradient the gradient {@code g}; same shape and data type as {@code params}, and not
+     *     sharing memory with it (neither the same array nor an overlapping view of one buffer)
      * @param state the state made by {@link #init(INDArray)} for parameters of this shape
      * @throws IllegalArgumentException if the shapes or data types of parameters, gradient and
-     *     state differ, if the state belongs to another kind of optimizer, or if the schedule
+     *     state differ, if parameters and gradient share memory, if the state belongs to another kind of optimizer, or if the schedule
      *     gives a negative or non-finite learning rate
      */
     void step(INDArray params, INDArray gradient, OptimizerState state);
@@ -82,7 +83,8 @@ public interface Optimizer {
      * Performs one update in place on plain arrays.
      *
      * @param params the parameters {@code θ}, updated in place
-     * @param gradient the gradient {@code g}, of the same length; not modified
+     * @param gradient the gradient {@code g}, of the same length, not the array {@code params};
+     *     not modified
      * @param state the state made by {@link #init(double[])}
      * @throws IllegalArgumentException as {@link #step(INDArray, INDArray, OptimizerState)}
      */

@@ -209,14 +209,17 @@ public final class L2Loss implements Loss {
      * @param predictions {@code ŷ}, shape {@code [N, …]}, FLOAT or DOUBLE; not modified
      * @param targets {@code y}, the same shape and data type; not modified
      * @param gradient where the gradient is written; the shape and data type of
-     *     {@code predictions}, and not one of the inputs
+     *     {@code predictions}, sharing memory with neither input
      * @return the loss
      * @throws IllegalArgumentException as {@link #value}, or if {@code gradient} does not match
+     *     or shares memory with an input (the same array, or a view of intersecting memory)
      */
     @Override
     public double valueAndGradient(INDArray predictions, INDArray targets, INDArray gradient) {
         check(predictions, targets);
         Checks.sameShapeAndType("predictions", predictions, "gradient", gradient);
+        Checks.disjoint("gradient", gradient, "predictions", predictions);
+        Checks.disjoint("gradient", gradient, "targets", targets);
         double c = scale(predictions);
         double squares = weightedResiduals(predictions, targets, gradient);
         if (weights != null) {

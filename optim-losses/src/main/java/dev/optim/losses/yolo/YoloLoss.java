@@ -245,10 +245,10 @@ public final class YoloLoss implements Loss {
      * @param predictions shape {@code [N, S, S, B·5 + C]}, FLOAT or DOUBLE; not modified
      * @param targets shape {@code [N, S, S, 5 + C]}, FLOAT or DOUBLE; not modified
      * @param gradient where the gradient is written; the shape and data type of
-     *     {@code predictions}
+     *     {@code predictions}, sharing memory with neither input
      * @return the total loss
-     * @throws IllegalArgumentException if a shape or data type is wrong or the targets are
-     *     invalid
+     * @throws IllegalArgumentException if a shape or data type is wrong, the targets are
+     *     invalid, or {@code gradient} shares memory with an input
      */
     @Override
     public double valueAndGradient(INDArray predictions, INDArray targets, INDArray gradient) {
@@ -276,15 +276,17 @@ public final class YoloLoss implements Loss {
      * @param predictions shape {@code [N, S, S, B·5 + C]}, FLOAT or DOUBLE; not modified
      * @param targets shape {@code [N, S, S, 5 + C]}, FLOAT or DOUBLE; not modified
      * @param gradient where {@code ∂L/∂predictions} is written; the shape and data type of
-     *     {@code predictions}
+     *     {@code predictions}, sharing memory with neither input
      * @return the terms, which add up to the loss
-     * @throws IllegalArgumentException if a shape or data type is wrong or the targets are
-     *     invalid
+     * @throws IllegalArgumentException if a shape or data type is wrong, the targets are
+     *     invalid, or {@code gradient} shares memory with an input
      */
     public YoloLossTerms termsAndGradient(INDArray predictions, INDArray targets,
             INDArray gradient) {
         int n = check(predictions, targets);
         Checks.sameShapeAndType("predictions", predictions, "gradient", gradient);
+        Checks.disjoint("gradient", gradient, "predictions", predictions);
+        Checks.disjoint("gradient", gradient, "targets", targets);
         double[] g = new double[(int) predictions.length()];
         YoloLossTerms terms = compute(toDoubles(predictions), toDoubles(targets), n, g);
         gradient.assign(Nd4j.create(g, predictions.shape(), 'c').castTo(gradient.dataType()));
