@@ -7,6 +7,8 @@ import dev.optim.core.Optimizer;
 import dev.optim.core.StochasticObjective;
 import dev.optim.core.batch.BatchPlan;
 import dev.optim.core.batch.MiniBatches;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -40,8 +42,19 @@ import org.slf4j.LoggerFactory;
  * infinite or NaN) and returns the last finite parameters with reason {@link StopReason#DIVERGED}.
  *
  * <p>A {@code double[]} start with an {@link ArrayObjective}, or a float64 {@link INDArray} start
- * with one, runs on plain Java arrays (no ND4J call per step). Progress is logged through SLF4J
- * at INFO at most once a second.
+ * with one, runs on plain Java arrays (no ND4J call per step). Any other INDArray start runs on
+ * its own data type; on the CPU backend through views of its host memory (no ND4J op per step
+ * but the objective's own, none at all for an {@link ArrayObjective}), elsewhere through ND4J
+ * ops. A warm step allocates nothing on the plain and host paths. Progress is logged through
+ * SLF4J at INFO at most once a second.
+ *
+ * <p>The start must be finite (a NaN or infinite value is refused, naming its index). A finite
+ * start where the objective's value or gradient is not finite ends the run at once with
+ * {@link StopReason#DIVERGED}, {@code steps() = 0} and {@code divergedAtStep() = 0} (no update
+ * was made): the result holds the start and its non-finite loss, and the trajectory row 0.
+ *
+ * <p>Memory is bounded: the trajectory keeps at most {@link Builder#recordLimit(int)} rows,
+ * thinning a long run's rows evenly (see {@link Trajectory}).
  *
  * <pre>{@code
  * DescentResult r = Descent.builder(Adam.builder().learningRate(0.01).build())
@@ -53,6 +66,8 @@ public final class Descent {
 
     private static final Logger LOG = LoggerFactory.getLogger(Descent.class);
     private static final int AUTO_RECORD_LIMIT = 1024;
+    /** The default most rows a trajectory keeps; see {@link Builder#recordLimit(int)}. */
+    public static final int DEFAULT_RECORD_LIMIT = 10_000;
 
     private final Optimizer optimizer;
     private final long maxSteps;
@@ -61,6 +76,7 @@ public final class Descent {
     private final double divergenceFactor;
     private final StopCondition stopCondition;
     private final int recordEvery;
+    private final int recordLimit;
     private final Boolean recordParameters;
     private final List<DescentListener> listeners;
     private final BatchPlan batchPlan;
@@ -74,6 +90,7 @@ public final class Descent {
         this.divergenceFactor = b.divergenceFactor;
         this.stopCondition = b.stopCondition;
         this.recordEvery = b.recordEvery;
+        this.recordLimit = b.recordLimit;
         this.recordParameters = b.recordParameters;
         this.listeners = List.copyOf(b.listeners);
         this.batchPlan = b.batchPlan;
@@ -107,15 +124,17 @@ public final class Descent {
      * Runs from {@code start} on plain arrays. {@code start} is not modified.
      *
      * @param objective the objective
-     * @param start the start point, of length {@code objective.dimension()}
+     * @param start the start point, of length {@code objective.dimension()}, every value finite
      * @return the result
-     * @throws IllegalArgumentException if an argument is null or the lengths differ
+     * @throws IllegalArgumentException if an argument is null, the lengths differ, or a value of
+     *     {@code start} is NaN or infinite (the message names its index)
      */
     public DescentResult run(ArrayObjective objective, double[] start) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
         }
         Checks.length("start", start, objective.dimension());
+        requireFinite(start);
         if (batchPlan != null) {
             return run((Objective) objective, Nd4j.createFromArray(start.clone()));
         }
@@ -126,10 +145,12 @@ public final class Descent {
      * Runs from {@code start}, in its data type. {@code start} is not modified.
      *
      * @param objective the objective
-     * @param start the start point, FLOAT or DOUBLE, of length {@code objective.dimension()}
+     * @param start the start point, FLOAT or DOUBLE, of length {@code objective.dimension()},
+     *     every value finite
      * @return the result
-     * @throws IllegalArgumentException if an argument is null or the lengths differ, or if a
-     *     batch plan is set for an objective that is not a {@link StochasticObjective}
+     * @throws IllegalArgumentException if an argument is null or the lengths differ, if a value
+     *     of {@code start} is NaN or infinite (the message names its index), or if a batch plan
+     *     is set for an objective that is not a {@link StochasticObjective}
      */
     public DescentResult run(Objective objective, INDArray start) {
         if (objective == null) {
@@ -141,28 +162,48 @@ public final class Descent {
             throw new IllegalArgumentException("a batch plan needs a StochasticObjective, got "
                     + objective.getClass().getName());
         }
+        double[] values = start.dup('c').data().asDouble();
+        requireFinite(values);
         if (batchPlan == null && objective instanceof ArrayObjective a
                 && start.dataType() == DataType.DOUBLE) {
-            return loop(new PlainRun(a, start.dup('c').data().asDouble(), optimizer));
+            return loop(new PlainRun(a, values, optimizer));
+        }
+        if (Nd4j.getEnvironment().isCPU() && start.length() <= HostRun.MAX_LENGTH) {
+            return loop(new HostRun(objective, start, optimizer));
         }
         return loop(new ArrayRun(objective, start, optimizer));
+    }
+
+    /** Refuses a start with a NaN or infinite value, naming the first such index. */
+    private static void requireFinite(double[] start) {
+        for (int i = 0; i < start.length; i++) {
+            if (!Double.isFinite(start[i])) {
+                throw new IllegalArgumentException("start[" + i + "] must be finite, got "
+                        + start[i]);
+            }
+        }
     }
 
     private DescentResult loop(Run run) {
         int dim = run.dimension();
         boolean withParams = recordParameters != null ? recordParameters : dim <= AUTO_RECORD_LIMIT;
-        Trajectory.Recorder rec = new Trajectory.Recorder(withParams ? dim : 0);
+        Trajectory.Recorder rec = new Trajectory.Recorder(withParams ? dim : 0, recordLimit,
+                recordEvery);
+        DescentListener[] hear = listeners.toArray(new DescentListener[0]);
         MiniBatches batches = null;
         if (batchPlan != null) {
             batches = new MiniBatches(batchPlan, ((StochasticObjective) run.objective()).size());
         }
         double f = run.evaluate();
         double gn = run.gradientNorm();
-        rec.add(0, f, optimizer.learningRate().valueAt(0), withParams ? run.current() : null);
+        rec.add(0, f, optimizer.learningRate().valueAt(0), run);
         if (!Double.isFinite(f) || !Double.isFinite(gn)) {
+            // No update was made: divergedAtStep 0, and the start (finite, checked) is returned
+            // with its non-finite loss, as DescentResult documents.
             LOG.warn("descent: objective not finite at the start point (loss {}, gradient norm {})",
                     f, gn);
-            return finish(new DescentResult(run.current(), f, StopReason.DIVERGED, 0, 0, rec.build()));
+            return finish(new DescentResult(run.current(), f, StopReason.DIVERGED, 0, 0,
+                    rec.build()), hear);
         }
         double limit = divergenceFactor > 0
                 ? divergenceFactor * Math.max(Math.abs(f), 1.0) : Double.POSITIVE_INFINITY;
@@ -193,15 +234,13 @@ public final class Descent {
             gn = run.gradientNorm();
             double rate = optimizer.learningRate().valueAt(k);
             if (!Double.isFinite(next) || !Double.isFinite(gn) || next > limit) {
-                rec.add(k, next, rate, withParams ? run.current() : null);
+                rec.addFinal(k, next, rate, run);
                 LOG.warn("descent diverged at step {}: loss {}, gradient norm {}", k, next, gn);
                 return finish(new DescentResult(run.previous(), f, StopReason.DIVERGED, k - 1, k,
-                        rec.build()));
+                        rec.build()), hear);
             }
-            if (k % recordEvery == 0) {
-                rec.add(k, next, rate, withParams ? run.current() : null);
-            }
-            for (DescentListener l : listeners) {
+            rec.add(k, next, rate, run);
+            for (DescentListener l : hear) {
                 l.onStep(k, next, rate, gn);
             }
             double previous = f;
@@ -222,14 +261,12 @@ public final class Descent {
                 }
             }
         }
-        if (rec.lastStep() != k) {
-            rec.add(k, f, optimizer.learningRate().valueAt(k), withParams ? run.current() : null);
-        }
-        return finish(new DescentResult(run.current(), f, reason, k, -1, rec.build()));
+        rec.addFinal(k, f, optimizer.learningRate().valueAt(k), run);
+        return finish(new DescentResult(run.current(), f, reason, k, -1, rec.build()), hear);
     }
 
-    private DescentResult finish(DescentResult result) {
-        for (DescentListener l : listeners) {
+    private static DescentResult finish(DescentResult result, DescentListener[] hear) {
+        for (DescentListener l : hear) {
             l.onFinish(result);
         }
         return result;
@@ -240,11 +277,12 @@ public final class Descent {
         return "Descent{optimizer=" + optimizer + ", maxSteps=" + maxSteps
                 + ", gradientTolerance=" + gradientTolerance + ", lossTolerance=" + lossTolerance
                 + ", divergenceFactor=" + divergenceFactor + ", recordEvery=" + recordEvery
+                + ", recordLimit=" + recordLimit
                 + ", batchPlan=" + batchPlan + "}";
     }
 
     /** One run's moving parts: parameters, gradient, optimizer state. */
-    private interface Run {
+    private interface Run extends Trajectory.RowSource {
         Objective objective();
 
         int dimension();
@@ -259,8 +297,10 @@ public final class Descent {
 
         void update();
 
+        /** A copy of the current parameters, as doubles. */
         double[] current();
 
+        /** A copy of the parameters before the last update, as doubles. */
         double[] previous();
     }
 
@@ -322,6 +362,11 @@ public final class Descent {
         }
 
         @Override
+        public void copyTo(double[] dst, int offset) {
+            System.arraycopy(theta, 0, dst, offset, theta.length);
+        }
+
+        @Override
         public double[] current() {
             return theta.clone();
         }
@@ -332,7 +377,7 @@ public final class Descent {
         }
     }
 
-    /** A run on INDArrays, in their data type. */
+    /** A run on INDArrays, in their data type, through ND4J ops (memory possibly off the host). */
     private static final class ArrayRun implements Run {
         private final Objective objective;
         private final Optimizer optimizer;
@@ -390,6 +435,12 @@ public final class Descent {
         }
 
         @Override
+        public void copyTo(double[] dst, int offset) {
+            double[] x = current();
+            System.arraycopy(x, 0, dst, offset, x.length);
+        }
+
+        @Override
         public double[] current() {
             return theta.dup('c').data().asDouble();
         }
@@ -400,7 +451,140 @@ public final class Descent {
         }
     }
 
-    /** Builds a {@link Descent}. Defaults: 1000 steps, no tolerances, divergence factor 1e6. */
+    /**
+     * A run on INDArrays in host memory (the CPU backend), in their data type, with no ND4J op
+     * per step: the parameters and the gradient are read and written through byte views of
+     * their memory made once, the gradient norm and the copy before the update are plain loops,
+     * and an {@link ArrayObjective} is evaluated on {@code double[]} scratch (its float64
+     * gradient rounded into the gradient's data type, as its INDArray form does). The optimizer
+     * steps the INDArrays themselves, so a float32 run keeps float32 parameters and state.
+     * Nothing is allocated per step.
+     */
+    private static final class HostRun implements Run {
+        /** The most elements whose byte offsets fit an {@code int}. */
+        static final long MAX_LENGTH = (Integer.MAX_VALUE - 8) / 8;
+
+        private final Objective objective;
+        private final ArrayObjective arrays;
+        private final Optimizer optimizer;
+        private final INDArray theta;
+        private final INDArray grad;
+        private final ByteBuffer thetaBytes;
+        private final ByteBuffer gradBytes;
+        private final boolean isFloat;
+        private final int n;
+        private final double[] x;
+        private final double[] g;
+        private final double[] prev;
+        private final dev.optim.core.OptimizerState state;
+
+        HostRun(Objective objective, INDArray start, Optimizer optimizer) {
+            this.objective = objective;
+            this.arrays = objective instanceof ArrayObjective a ? a : null;
+            this.optimizer = optimizer;
+            this.theta = start.dup('c');
+            this.grad = theta.ulike().assign(0);
+            this.n = (int) theta.length();
+            this.isFloat = theta.dataType() == DataType.FLOAT;
+            this.thetaBytes = bytes(theta);
+            this.gradBytes = bytes(grad);
+            this.x = arrays != null ? new double[n] : null;
+            this.g = arrays != null ? new double[n] : null;
+            this.prev = new double[n];
+            this.state = optimizer.init(theta);
+        }
+
+        /** The array's elements as bytes in native order (a fresh 'c' array: offset 0). */
+        private ByteBuffer bytes(INDArray a) {
+            int width = isFloat ? 4 : 8;
+            return a.data().asNio().order(ByteOrder.nativeOrder())
+                    .slice((int) a.offset() * width, n * width).order(ByteOrder.nativeOrder());
+        }
+
+        private double read(ByteBuffer b, int i) {
+            return isFloat ? b.getFloat(i << 2) : b.getDouble(i << 3);
+        }
+
+        @Override
+        public Objective objective() {
+            return objective;
+        }
+
+        @Override
+        public int dimension() {
+            return n;
+        }
+
+        @Override
+        public double evaluate() {
+            if (arrays == null) {
+                return objective.evaluate(theta, grad);
+            }
+            for (int i = 0; i < n; i++) {
+                x[i] = read(thetaBytes, i);
+            }
+            double f = arrays.evaluate(x, g);
+            if (isFloat) {
+                for (int i = 0; i < n; i++) {
+                    gradBytes.putFloat(i << 2, (float) g[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    gradBytes.putDouble(i << 3, g[i]);
+                }
+            }
+            return f;
+        }
+
+        @Override
+        public void evaluateBatch(int[] batch) {
+            ((StochasticObjective) objective).evaluate(theta, batch, grad);
+        }
+
+        @Override
+        public double gradientNorm() {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double v = read(gradBytes, i);
+                s += v * v;
+            }
+            return Math.sqrt(s);
+        }
+
+        @Override
+        public void remember() {
+            copyTo(prev, 0);
+        }
+
+        @Override
+        public void update() {
+            optimizer.step(theta, grad, state);
+        }
+
+        @Override
+        public void copyTo(double[] dst, int offset) {
+            for (int i = 0; i < n; i++) {
+                dst[offset + i] = read(thetaBytes, i);
+            }
+        }
+
+        @Override
+        public double[] current() {
+            double[] c = new double[n];
+            copyTo(c, 0);
+            return c;
+        }
+
+        @Override
+        public double[] previous() {
+            return prev.clone();
+        }
+    }
+
+    /**
+     * Builds a {@link Descent}. Defaults: 1000 steps, no tolerances, divergence factor 1e6, every
+     * row recorded up to {@value Descent#DEFAULT_RECORD_LIMIT} rows.
+     */
     public static final class Builder {
         private final Optimizer optimizer;
         private long maxSteps = 1000;
@@ -409,6 +593,7 @@ public final class Descent {
         private double divergenceFactor = 1e6;
         private StopCondition stopCondition;
         private int recordEvery = 1;
+        private int recordLimit = DEFAULT_RECORD_LIMIT;
         private Boolean recordParameters;
         private final List<DescentListener> listeners = new ArrayList<>();
         private BatchPlan batchPlan;
@@ -483,7 +668,8 @@ public final class Descent {
         }
 
         /**
-         * Record every {@code every}-th row (row 0 and the last row are always recorded).
+         * Record every {@code every}-th row (row 0 and the last row are always recorded); see
+         * also {@link #recordLimit(int)}, which thins the rows of a long run.
          *
          * @param every at least 1 (default 1)
          * @return this builder
@@ -494,6 +680,29 @@ public final class Descent {
                 throw new IllegalArgumentException("recordEvery must be >= 1, got " + every);
             }
             this.recordEvery = every;
+            return this;
+        }
+
+        /**
+         * The most rows the trajectory keeps (default {@value Descent#DEFAULT_RECORD_LIMIT}), so
+         * that memory is bounded whatever the step count: about {@code limit · (3 + d) · 8}
+         * bytes for {@code d} recorded parameters (0.4 MB for the default on 2 parameters, 80 MB
+         * at the 1024 parameters recorded by default). When a run outgrows it, the kept rows
+         * thin to every second one of those kept, then every fourth, and so on (steps that are
+         * multiples of {@code recordEvery · 2^j}); row 0, the last row and the row where the
+         * run stopped are always kept. The limit is lowered if the parameter table would
+         * exceed the largest Java array ({@code 2^31 − 9} values).
+         *
+         * @param rows at least 2 (the first and the last row)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rows} is below 2
+         */
+        public Builder recordLimit(int rows) {
+            if (rows < 2) {
+                throw new IllegalArgumentException("recordLimit must be >= 2 (the first and the "
+                        + "last row), got " + rows);
+            }
+            this.recordLimit = rows;
             return this;
         }
 

@@ -9,7 +9,9 @@ import java.util.Arrays;
  * <p>When the run {@link StopReason#DIVERGED diverged}, the parameters are the last finite ones
  * (those before the update that broke), {@link #loss()} is their loss, and
  * {@link #divergedAtStep()} is the number of the update that produced the non-finite or exploding
- * value.
+ * value. If the objective was already not finite at the (finite) start, no update was made:
+ * {@link #steps()} and {@link #divergedAtStep()} are 0, the parameters are the start and
+ * {@link #loss()} is the non-finite value there.
  */
 public final class DescentResult {
 
@@ -40,7 +42,8 @@ public final class DescentResult {
     }
 
     /**
-     * The loss at {@link #parameters()}.
+     * The loss at {@link #parameters()}: finite, but for a run whose objective was not finite
+     * at the start point (see the class description).
      *
      * @return the final loss
      */
@@ -69,7 +72,8 @@ public final class DescentResult {
     /**
      * The number of the update at which the run diverged.
      *
-     * @return the update number (1 for the first), or −1 if it did not diverge
+     * @return the update number (1 for the first), 0 if the objective was not finite at the
+     *     start itself, or −1 if it did not diverge
      */
     public long divergedAtStep() {
         return divergedAtStep;

@@ -12,7 +12,8 @@ public enum StopReason {
     STOP_CONDITION,
     /**
      * The loss or the gradient became non-finite, or the loss rose above the configured multiple
-     * of its start value; the result holds the last finite parameters.
+     * of its start value; the result holds the last finite parameters (the start itself, with
+     * {@code divergedAtStep() = 0}, if the objective was not finite there).
      */
     DIVERGED,
     /** The caller cancelled the run (its cancellation signal, or the thread was interrupted). */
