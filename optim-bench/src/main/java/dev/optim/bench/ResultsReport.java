@@ -183,6 +183,12 @@ final class ResultsReport {
                     String.format(Locale.ROOT, "%,.0f steps/s", descent.value()),
                     descent.value() >= 1e6);
         }
+        Score descentFloat = score("RosenbrockBenchmark.descentFloat32");
+        if (descentFloat != null) {
+            row(md, "float32 Adam on 2-D Rosenbrock through Descent (INDArray start): ≥ 1M steps/s",
+                    String.format(Locale.ROOT, "%,.0f steps/s", descentFloat.value()),
+                    descentFloat.value() >= 1e6);
+        }
         double worst = Double.NaN;
         String worstCase = "";
         for (Map.Entry<String, Score> e : scores.entrySet()) {
@@ -201,7 +207,7 @@ final class ResultsReport {
             row(md, "no allocation per step: `gc.alloc.rate.norm` of every Optim step that is "
                     + "short enough for the fork's background allocation to vanish per operation "
                     + "(INDArray steps of 2 and 1,000 parameters, all optimizers and types; "
-                    + "Rosenbrock through `step(double[])` and `Descent`)",
+                    + "Rosenbrock through `step(double[])` and `Descent`, double[] and float32)",
                     "at most " + fmt(worst) + " B/step (" + worstCase + ")", worst < 1);
         }
         md.append('\n');
@@ -317,6 +323,7 @@ final class ResultsReport {
     private void rosenbrock(StringBuilder md) {
         String[][] rows = {
             {"descent", "Optim `Descent.run` (gradient, norm, stop rules, step)"},
+            {"descentFloat32", "Optim `Descent.run` from a float32 INDArray start"},
             {"optimStep", "Optim `Optimizer.step(double[], …)` + gradient"},
             {"floor", "plain Java doubles"},
             {"nd4jUpdater", "ND4J's Adam updater, scalar access"},

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code descent}: Optim's descent loop ({@code Descent.run}, {@value #STEPS} steps per
- *       call, recording only the first and last rows);
+ *       call, recording only the first and last rows), on {@code double[]};
+ *   <li>{@code descentFloat32}: the same loop from a float32 {@code INDArray} start (parameters,
+ *       gradient and Adam's moments in float32, the host path of {@code Descent});
  *   <li>{@code optimStep}: one gradient and one {@code Optimizer.step(double[], double[],
  *       OptimizerState)} per call;
  *   <li>{@code floor}: the same with plain Java doubles, no library;
@@ -62,6 +64,7 @@ public class RosenbrockBenchmark {
         Descent descent;
         Rosenbrock objective;
         double[] start;
+        INDArray startFloat;
 
         /** Builds the descent. */
         @Setup(Level.Trial)
@@ -70,6 +73,7 @@ public class RosenbrockBenchmark {
                     .maxSteps(STEPS).recordEvery(STEPS).recordParameters(false).build();
             objective = new Rosenbrock();
             start = new double[] {0, 0};
+            startFloat = Nd4j.zeros(DataType.FLOAT, 2);
         }
     }
 
@@ -174,6 +178,18 @@ public class RosenbrockBenchmark {
     @OperationsPerInvocation(STEPS)
     public DescentResult descent(DescentRun run) {
         return run.descent.run(run.objective, run.start);
+    }
+
+    /**
+     * Optim's descent loop from a float32 INDArray start: {@value #STEPS} Adam steps.
+     *
+     * @param run the descent
+     * @return the result, for the blackhole
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public DescentResult descentFloat32(DescentRun run) {
+        return run.descent.run(run.objective, run.startFloat);
     }
 
     /**

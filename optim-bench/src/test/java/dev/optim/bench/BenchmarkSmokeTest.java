@@ -52,7 +52,8 @@ class BenchmarkSmokeTest {
                 "UpdateStepBenchmark.nd4jUpdater", "UpdateStepBenchmark.nd4jNaive",
                 "ManyTensorsBenchmark.optim", "ManyTensorsBenchmark.floor",
                 "ManyTensorsBenchmark.nd4jUpdater", "TierBenchmark.step",
-                "RosenbrockBenchmark.descent", "RosenbrockBenchmark.optimStep",
+                "RosenbrockBenchmark.descent", "RosenbrockBenchmark.descentFloat32",
+                "RosenbrockBenchmark.optimStep",
                 "RosenbrockBenchmark.floor", "RosenbrockBenchmark.nd4jUpdater",
                 "MemoryBandwidthBenchmark.arrays", "MemoryBandwidthBenchmark.direct"), names);
 
