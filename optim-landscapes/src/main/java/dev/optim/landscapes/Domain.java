@@ -15,12 +15,19 @@ import java.util.Arrays;
 public record Domain(double[] lo, double[] hi) {
 
     /**
+     * The most axes {@link #cube} makes, and the largest dimension of a landscape:
+     * {@value} (2^24; a point then takes 128 MB as doubles).
+     */
+    public static final int MAX_DIMENSION = 1 << 24;
+
+    /**
      * Validates and copies the bounds.
      *
      * @param lo the lower bound of each axis
      * @param hi the upper bound of each axis
      * @throws IllegalArgumentException if either is null or empty, their lengths differ, a bound
-     *     is not finite, or {@code hi[i] <= lo[i]} on some axis
+     *     is not finite, or {@code hi[i] <= lo[i]} or {@code hi[i] − lo[i]} overflows to infinity
+     *     on some axis
      */
     public Domain {
         if (lo == null || hi == null) {
@@ -39,21 +46,26 @@ public record Domain(double[] lo, double[] hi) {
                 throw new IllegalArgumentException("hi[" + i + "] must be > lo[" + i + "] = "
                         + lo[i] + ", got " + hi[i]);
             }
+            if (!Double.isFinite(hi[i] - lo[i])) {
+                throw new IllegalArgumentException("hi[" + i + "] − lo[" + i + "] must be finite "
+                        + "(at most " + Double.MAX_VALUE + "), got [" + lo[i] + ", " + hi[i] + "]");
+            }
         }
     }
 
     /**
      * The same interval {@code [lo, hi]} on each of {@code n} axes.
      *
-     * @param n the number of axes, at least 1
+     * @param n the number of axes, in {@code [1, MAX_DIMENSION]}
      * @param lo the lower bound
      * @param hi the upper bound, {@code > lo}
      * @return the box {@code [lo, hi]ⁿ}
-     * @throws IllegalArgumentException if {@code n < 1} or the bounds are invalid
+     * @throws IllegalArgumentException if {@code n} is outside {@code [1, MAX_DIMENSION]} or the
+     *     bounds are invalid
      */
     public static Domain cube(int n, double lo, double hi) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        if (n < 1 || n > MAX_DIMENSION) {
+            throw new IllegalArgumentException("n must be in [1, " + MAX_DIMENSION + "], got " + n);
         }
         double[] l = new double[n];
         double[] h = new double[n];

@@ -8,10 +8,10 @@ import dev.optim.core.Checks;
  * {@code xᵢ = xLo + i·(xHi − xLo)/(nx − 1)} for {@code i < nx − 1}, and {@code x_{nx−1} = xHi}.
  *
  * @param xLo the first x coordinate; finite
- * @param xHi the last x coordinate; finite, {@code > xLo}
+ * @param xHi the last x coordinate; finite, {@code > xLo}, with {@code xHi − xLo} finite
  * @param nx the number of x coordinates, at least 2
  * @param yLo the first y coordinate; finite
- * @param yHi the last y coordinate; finite, {@code > yLo}
+ * @param yHi the last y coordinate; finite, {@code > yLo}, with {@code yHi − yLo} finite
  * @param ny the number of y coordinates, at least 2
  */
 public record Grid(double xLo, double xHi, int nx, double yLo, double yHi, int ny) {
@@ -26,7 +26,8 @@ public record Grid(double xLo, double xHi, int nx, double yLo, double yHi, int n
      * @param yHi the last y coordinate
      * @param ny the number of y coordinates
      * @throws IllegalArgumentException if a bound is not finite, {@code xHi <= xLo} or
-     *     {@code yHi <= yLo}, {@code nx} or {@code ny} is below 2, or {@code nx·ny} exceeds
+     *     {@code yHi <= yLo}, a span {@code xHi − xLo} or {@code yHi − yLo} overflows to
+     *     infinity (above {@link Double#MAX_VALUE}), {@code nx} or {@code ny} is below 2, or {@code nx·ny} exceeds
      *     {@code Integer.MAX_VALUE − 8}
      */
     public Grid {
@@ -40,6 +41,8 @@ public record Grid(double xLo, double xHi, int nx, double yLo, double yHi, int n
         if (!(yHi > yLo)) {
             throw new IllegalArgumentException("yHi must be > yLo = " + yLo + ", got " + yHi);
         }
+        requireFiniteSpan("x", xLo, xHi);
+        requireFiniteSpan("y", yLo, yHi);
         if (nx < 2) {
             throw new IllegalArgumentException("nx must be >= 2, got " + nx);
         }
@@ -138,6 +141,15 @@ public record Grid(double xLo, double xHi, int nx, double yLo, double yHi, int n
             v[j] = y(j);
         }
         return v;
+    }
+
+    /** The spacing is {@code (hi − lo)/(n − 1)}: {@code hi − lo} must not overflow to ∞. */
+    private static void requireFiniteSpan(String axis, double lo, double hi) {
+        if (!Double.isFinite(hi - lo)) {
+            throw new IllegalArgumentException(axis + "Hi − " + axis + "Lo must be finite (at most "
+                    + Double.MAX_VALUE + ", so that the spacing is), got [" + lo + ", " + hi
+                    + "]");
+        }
     }
 
     private static double coordinate(String name, int i, double lo, double hi, int n) {

@@ -163,9 +163,9 @@ public final class Landscapes {
     /**
      * The sphere function in {@code n} dimensions (see {@link Sphere}).
      *
-     * @param n the dimension, at least 2
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
      * @return the landscape
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public static Landscape sphere(int n) {
         return new Sphere(n);
@@ -174,9 +174,9 @@ public final class Landscapes {
     /**
      * The Rosenbrock function in {@code n} dimensions (see {@link Rosenbrock}).
      *
-     * @param n the dimension, at least 2
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
      * @return the landscape
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public static Landscape rosenbrock(int n) {
         return new Rosenbrock(n);
@@ -185,9 +185,9 @@ public final class Landscapes {
     /**
      * The Rastrigin function in {@code n} dimensions (see {@link Rastrigin}).
      *
-     * @param n the dimension, at least 2
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
      * @return the landscape
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public static Landscape rastrigin(int n) {
         return new Rastrigin(n);
@@ -196,9 +196,9 @@ public final class Landscapes {
     /**
      * The Ackley function in {@code n} dimensions (see {@link Ackley}).
      *
-     * @param n the dimension, at least 2
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
      * @return the landscape
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public static Landscape ackley(int n) {
         return new Ackley(n);
@@ -207,9 +207,9 @@ public final class Landscapes {
     /**
      * The Styblinski–Tang function in {@code n} dimensions (see {@link StyblinskiTang}).
      *
-     * @param n the dimension, at least 2
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
      * @return the landscape
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public static Landscape styblinskiTang(int n) {
         return new StyblinskiTang(n);

@@ -37,16 +37,16 @@ abstract class AbstractLandscape implements Landscape {
     }
 
     /**
-     * Requires {@code n ≥ 2} for a landscape defined in any dimension.
+     * Requires {@code 2 ≤ n ≤ Domain.MAX_DIMENSION} for a landscape defined in any dimension.
      *
      * @param name the landscape's name, for the message
      * @param n the requested dimension
      * @return {@code n}
      */
     static int requireDimension(String name, int n) {
-        if (n < 2) {
-            throw new IllegalArgumentException(
-                    "n (the dimension of " + name + ") must be >= 2, got " + n);
+        if (n < 2 || n > Domain.MAX_DIMENSION) {
+            throw new IllegalArgumentException("n (the dimension of " + name + ") must be in [2, "
+                    + Domain.MAX_DIMENSION + "], got " + n);
         }
         return n;
     }

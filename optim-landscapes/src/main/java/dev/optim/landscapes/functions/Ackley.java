@@ -32,8 +32,8 @@ public final class Ackley extends AbstractLandscape {
     /**
      * The Ackley function in {@code n} dimensions.
      *
-     * @param n the dimension, at least 2
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public Ackley(int n) {
         super(NAME, requireDimension(NAME, n), true, Domain.cube(n, -5, 5),

@@ -21,8 +21,8 @@ public final class Sphere extends AbstractLandscape {
     /**
      * The sphere function in {@code n} dimensions.
      *
-     * @param n the dimension, at least 2
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @param n the dimension, in {@code [2, Domain.MAX_DIMENSION]}
+     * @throws IllegalArgumentException if {@code n} is outside {@code [2, Domain.MAX_DIMENSION]}
      */
     public Sphere(int n) {
         super(NAME, requireDimension(NAME, n), true, Domain.cube(n, -5.12, 5.12),

@@ -26,6 +26,9 @@ public final class RegressionProblem {
 
     /** The default number of points, the article's. */
     public static final int DEFAULT_POINTS = 300;
+
+    /** The most points a problem draws: {@value} (2^24; x and y then take 256 MB). */
+    public static final int MAX_POINTS = 1 << 24;
     /** The default bound of the uniform range of the true slope and intercept. */
     public static final double DEFAULT_TRUTH_BOUND = 4.0;
     /** The default variance of {@code x}. */
@@ -181,13 +184,14 @@ public final class RegressionProblem {
         /**
          * The number of points (default {@value RegressionProblem#DEFAULT_POINTS}).
          *
-         * @param n the number of points, at least 1
+         * @param n the number of points, in {@code [1, MAX_POINTS]}
          * @return this builder
-         * @throws IllegalArgumentException if {@code n < 1}
+         * @throws IllegalArgumentException if {@code n} is outside {@code [1, MAX_POINTS]}
          */
         public Builder points(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("points must be >= 1, got " + n);
+            if (n < 1 || n > MAX_POINTS) {
+                throw new IllegalArgumentException("points must be in [1, " + MAX_POINTS
+                        + "], got " + n);
             }
             this.points = n;
             return this;
@@ -222,15 +226,20 @@ public final class RegressionProblem {
          * truth is fixed (default {@code [−4, 4)}).
          *
          * @param lo the lower bound; finite
-         * @param hi the upper bound; finite, {@code > lo}
+         * @param hi the upper bound; finite, {@code > lo}, with {@code hi − lo} finite
          * @return this builder
-         * @throws IllegalArgumentException if a bound is not finite or {@code hi <= lo}
+         * @throws IllegalArgumentException if a bound is not finite, {@code hi <= lo}, or
+         *     {@code hi − lo} overflows to infinity
          */
         public Builder truthRange(double lo, double hi) {
             Checks.finite("lo", lo);
             Checks.finite("hi", hi);
             if (!(hi > lo)) {
                 throw new IllegalArgumentException("hi must be > lo = " + lo + ", got " + hi);
+            }
+            if (!Double.isFinite(hi - lo)) {
+                throw new IllegalArgumentException("hi − lo must be finite (at most "
+                        + Double.MAX_VALUE + "), got [" + lo + ", " + hi + "]");
             }
             this.truthLo = lo;
             this.truthHi = hi;

@@ -32,12 +32,20 @@ package dev.optim.losses.yolo;
  *
  * @param gridSize {@code S}, the number of cells along each side, in {@code [1, 1024]}
  * @param boxesPerCell {@code B}, the boxes predicted per cell, in {@code [1, 64]}
- * @param classes {@code C}, the number of classes, in {@code [1, 100000]}
+ * @param classes {@code C}, the number of classes, in {@code [1, 100000]}, with the prediction
+ *     slice of one image, {@code S·S·(B·5 + C)} values, at most {@link #MAX_IMAGE_ELEMENTS}
  */
 public record YoloGrid(int gridSize, int boxesPerCell, int classes) {
 
     /** The paper's configuration for PASCAL VOC: {@code S = 7, B = 2, C = 20}. */
     public static final YoloGrid DEFAULT = new YoloGrid(7, 2, 20);
+
+    /**
+     * The most values one image's prediction slice may hold, {@code S·S·(B·5 + C) ≤ 2^24}
+     * (16 777 216; 128 MB as doubles), so that tensors of many images stay addressable. The
+     * largest S, B and C allowed one by one would give 10^11.
+     */
+    public static final long MAX_IMAGE_ELEMENTS = 1L << 24;
 
     /** The entries per box: x, y, w, h, confidence. */
     public static final int BOX_ENTRIES = 5;
@@ -48,12 +56,19 @@ public record YoloGrid(int gridSize, int boxesPerCell, int classes) {
      * @param gridSize {@code S}, in {@code [1, 1024]}
      * @param boxesPerCell {@code B}, in {@code [1, 64]}
      * @param classes {@code C}, in {@code [1, 100000]}
-     * @throws IllegalArgumentException if a value is outside its range
+     * @throws IllegalArgumentException if a value is outside its range, or one image's
+     *     prediction slice {@code S·S·(B·5 + C)} exceeds {@link #MAX_IMAGE_ELEMENTS}
      */
     public YoloGrid {
         require("gridSize", gridSize, 1024);
         require("boxesPerCell", boxesPerCell, 64);
         require("classes", classes, 100_000);
+        long perImage = (long) gridSize * gridSize * (boxesPerCell * BOX_ENTRIES + classes);
+        if (perImage > MAX_IMAGE_ELEMENTS) {
+            throw new IllegalArgumentException("S·S·(B·5 + C), the prediction values of one image, "
+                    + "must be <= " + MAX_IMAGE_ELEMENTS + ", got " + gridSize + "·" + gridSize
+                    + "·(" + boxesPerCell + "·5 + " + classes + ") = " + perImage);
+        }
     }
 
     private static void require(String name, int value, int max) {

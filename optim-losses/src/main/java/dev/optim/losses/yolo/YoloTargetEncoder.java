@@ -35,6 +35,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class YoloTargetEncoder {
 
+    /** The most values of one target tensor: the largest Java array. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     /** What to do when two boxes of one image have their centres in the same cell. */
     public enum SameCellPolicy {
         /** Refuse the input with an {@link IllegalArgumentException} (the default). */
@@ -135,8 +138,8 @@ public final class YoloTargetEncoder {
      *     at least one image
      * @return the targets, shape {@code [N, S, S, 5 + C]}, DOUBLE
      * @throws IllegalArgumentException if {@code images} is null or empty, holds a null list or
-     *     box, a box has a class index {@code ≥ C}, or two boxes share a cell under
-     *     {@link SameCellPolicy#REJECT}
+     *     box, a box has a class index {@code ≥ C}, two boxes share a cell under
+     *     {@link SameCellPolicy#REJECT}, or the tensor would exceed {@code 2^31 − 9} values
      */
     public INDArray encode(List<? extends List<GroundTruthBox>> images) {
         return encode(images, DataType.DOUBLE);
@@ -162,7 +165,14 @@ public final class YoloTargetEncoder {
         int s = grid.gridSize();
         int depth = grid.targetDepth();
         int n = images.size();
-        double[] t = new double[Math.multiplyExact(Math.multiplyExact(n, s * s), depth)];
+        long size = (long) n * s * s * depth;
+        if (size > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("images: " + n + " images of " + s + "·" + s + "·"
+                    + depth + " target values make " + size + ", more than one array holds ("
+                    + MAX_ELEMENTS + "); encode at most " + MAX_ELEMENTS / ((long) s * s * depth)
+                    + " images at a time");
+        }
+        double[] t = new double[(int) size];
         int[] owner = new int[s * s];
         for (int img = 0; img < n; img++) {
             List<GroundTruthBox> boxes = images.get(img);
