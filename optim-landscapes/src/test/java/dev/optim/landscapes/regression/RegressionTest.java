@@ -272,7 +272,7 @@ class RegressionTest {
         RegressionProblem.Builder b = RegressionProblem.builder();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.points(0));
-        assertEquals("points must be >= 1, got 0", e.getMessage());
+        assertEquals("points must be in [1, 16777216], got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.xVariance(-1));
         assertEquals("xVariance must be finite and > 0, got -1.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> b.xSigma(0));
