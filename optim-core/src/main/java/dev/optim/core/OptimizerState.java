@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -247,8 +246,9 @@ public final class OptimizerState {
      * @param params the parameters it will update
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
-     *     corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in}, {@code optimizer} or {@code params} is
+     *     null, or the input is truncated, corrupted, malformed (whatever its bytes, even with a
+     *     valid checksum), or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, INDArray params)
             throws IOException {
@@ -275,12 +275,16 @@ public final class OptimizerState {
      * @param length the number of parameters
      * @return the restored state
      * @throws IOException if reading fails
-     * @throws IllegalArgumentException if {@code in} is null, or the input is truncated,
-     *     corrupted, or does not fit
+     * @throws IllegalArgumentException if {@code in} or {@code optimizer} is null,
+     *     {@code length < 1}, or the input is truncated, corrupted, malformed (whatever its
+     *     bytes, even with a valid checksum), or does not fit
      */
     public static OptimizerState read(InputStream in, Optimizer optimizer, int length)
             throws IOException {
         requireOptimizer(optimizer);
+        if (length < 1) {
+            throw new IllegalArgumentException("length must be >= 1, got " + length);
+        }
         Header h = parse(readAll(in));
         h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
@@ -300,7 +304,7 @@ public final class OptimizerState {
         void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
             String expectedKind = optimizer.kind();
             if (!kind.equals(expectedKind)) {
-                throw new IllegalArgumentException("saved state belongs to a '" + kind
+                throw new IllegalArgumentException("saved state belongs to a '" + printable(kind)
                         + "' optimizer, not to this '" + expectedKind + "' optimizer");
             }
             if (buffers.length != optimizer.stateBuffersPerParameter()) {
@@ -326,62 +330,139 @@ public final class OptimizerState {
         }
     }
 
-    private static Header parse(byte[] all) throws IOException {
+    /** The most dimensions a saved shape may have. */
+    private static final int MAX_RANK = 32;
+    /** The most buffers a saved state may hold. */
+    private static final int MAX_BUFFERS = 8;
+
+    /**
+     * Parses and validates a saved state. Every field is checked against the bytes actually
+     * left before anything proportional to a claimed size is allocated, and every malformed input
+     * (bad magic, checksum, version, string, data type, rank, shape, step, buffer count, sizes)
+     * is an {@link IllegalArgumentException} naming the field.
+     */
+    private static Header parse(byte[] all) {
         if (all.length < 8 + 4 + 8) {
             throw new IllegalArgumentException(
                     "saved state is truncated: " + all.length + " bytes");
         }
         CRC32 crc = new CRC32();
         crc.update(all, 0, all.length - 8);
+        ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - 8).order(ByteOrder.BIG_ENDIAN);
         long stored = ByteBuffer.wrap(all, all.length - 8, 8).order(ByteOrder.BIG_ENDIAN).getLong();
-        DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8));
-        try {
-            if (data.readLong() != MAGIC) {
-                throw new IllegalArgumentException("not a saved optimizer state (bad magic)");
-            }
-            if (crc.getValue() != stored) {
-                throw new IllegalArgumentException("saved state is corrupted or truncated "
-                        + "(checksum mismatch over " + all.length + " bytes)");
-            }
-            int version = data.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException(
-                        "saved state has format version " + version + ", expected " + VERSION);
-            }
-            String kind = data.readUTF();
-            DataType type = DataType.valueOf(data.readUTF());
-            int rank = data.readInt();
-            if (rank < 0 || rank > 32) {
-                throw new IllegalArgumentException("saved state has rank " + rank);
-            }
-            long[] shape = new long[rank];
-            long n = 1;
-            for (int i = 0; i < rank; i++) {
-                shape[i] = data.readLong();
-                n *= shape[i];
-            }
-            long step = data.readLong();
-            int count = data.readInt();
-            int width = type == DataType.DOUBLE ? 8 : 4;
-            if (step < 0 || count < 0 || count > 8 || n < 0
-                    || (long) count * n * width != data.available()) {
-                throw new IllegalArgumentException("saved state is malformed: " + count
-                        + " buffers of " + n + " " + type + " values do not fill "
-                        + data.available() + " bytes");
-            }
-            double[][] buffers = new double[count][(int) n];
-            for (double[] buffer : buffers) {
-                for (int i = 0; i < n; i++) {
-                    buffer[i] = type == DataType.DOUBLE ? data.readDouble() : data.readFloat();
-                }
-            }
-            return new Header(kind, type, shape, step, buffers);
-        } catch (EOFException | IllegalArgumentException e) {
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("saved state is truncated", e);
+        if (in.getLong() != MAGIC) {
+            throw new IllegalArgumentException("not a saved optimizer state (bad magic)");
         }
+        if (crc.getValue() != stored) {
+            throw new IllegalArgumentException("saved state is corrupted or truncated "
+                    + "(checksum mismatch over " + all.length + " bytes)");
+        }
+        int version = readInt(in, "version");
+        if (version != VERSION) {
+            throw new IllegalArgumentException(
+                    "saved state has format version " + version + ", expected " + VERSION);
+        }
+        String kind = readString(in, "optimizer kind");
+        String typeName = readString(in, "data type");
+        DataType type;
+        if (typeName.equals(DataType.DOUBLE.name())) {
+            type = DataType.DOUBLE;
+        } else if (typeName.equals(DataType.FLOAT.name())) {
+            type = DataType.FLOAT;
+        } else {
+            throw new IllegalArgumentException("saved state is malformed: data type must be "
+                    + "FLOAT or DOUBLE, got '" + printable(typeName) + "'");
+        }
+        int width = type == DataType.DOUBLE ? 8 : 4;
+        int rank = readInt(in, "rank");
+        if (rank < 0 || rank > MAX_RANK) {
+            throw new IllegalArgumentException("saved state is malformed: rank must be in [0, "
+                    + MAX_RANK + "], got " + rank);
+        }
+        long[] shape = new long[rank];
+        // The values cannot outnumber the bytes left: bound n by them as it grows, never overflow.
+        long most = in.remaining() / width;
+        long n = 1;
+        for (int i = 0; i < rank; i++) {
+            shape[i] = readLong(in, "shape[" + i + "]");
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("saved state is malformed: shape[" + i
+                        + "] must be >= 0, got " + shape[i]);
+            }
+            n = shape[i] == 0 || n == 0 ? 0 : n > most / shape[i] ? most + 1 : n * shape[i];
+        }
+        long step = readLong(in, "step");
+        if (step < 0) {
+            throw new IllegalArgumentException("saved state is malformed: step must be >= 0, got "
+                    + step);
+        }
+        int count = readInt(in, "buffer count");
+        if (count < 0 || count > MAX_BUFFERS) {
+            throw new IllegalArgumentException("saved state is malformed: buffer count must be in "
+                    + "[0, " + MAX_BUFFERS + "], got " + count);
+        }
+        long left = in.remaining();
+        if ((count > 0 && n > left / width) || (long) count * n * width != left) {
+            throw new IllegalArgumentException("saved state is malformed: " + count
+                    + " buffers of shape " + Arrays.toString(shape) + " in " + type
+                    + " do not fill the " + left + " bytes left");
+        }
+        double[][] buffers = new double[count][(int) n];
+        for (double[] buffer : buffers) {
+            for (int i = 0; i < n; i++) {
+                buffer[i] = type == DataType.DOUBLE ? in.getDouble() : in.getFloat();
+            }
+        }
+        return new Header(kind, type, shape, step, buffers);
+    }
+
+    private static int readInt(ByteBuffer in, String field) {
+        need(in, 4, field);
+        return in.getInt();
+    }
+
+    private static long readLong(ByteBuffer in, String field) {
+        need(in, 8, field);
+        return in.getLong();
+    }
+
+    private static void need(ByteBuffer in, int bytes, String field) {
+        if (in.remaining() < bytes) {
+            throw new IllegalArgumentException("saved state is truncated: " + field + " needs "
+                    + bytes + " bytes, " + in.remaining() + " left");
+        }
+    }
+
+    /** A string as {@link DataOutputStream#writeUTF} writes it, validated. */
+    private static String readString(ByteBuffer in, String field) {
+        need(in, 2, field);
+        int length = Short.toUnsignedInt(in.getShort());
+        need(in, length, field);
+        int start = in.position();
+        try (DataInputStream data = new DataInputStream(
+                new ByteArrayInputStream(in.array(), start - 2, length + 2))) {
+            String s = data.readUTF();
+            in.position(start + length);
+            return s;
+        } catch (IOException e) {
+            // UTFDataFormatException: not modified UTF-8.
+            throw new IllegalArgumentException("saved state is malformed: the " + field
+                    + " is not a valid modified-UTF-8 string (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The string with control and non-ASCII characters escaped, for a message. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 64; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                b.append(c);
+            } else {
+                b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return s.length() > 64 ? b + "…" : b.toString();
     }
 
     @Override
