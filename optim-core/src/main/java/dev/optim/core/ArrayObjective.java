@@ -40,6 +40,7 @@ public interface ArrayObjective extends Objective {
     default double evaluate(INDArray params, INDArray gradient) {
         Checks.sameLength("params", params, "gradient", gradient);
         Checks.length("params", params, dimension());
+        Checks.disjoint("params", params, "gradient", gradient);
         double[] x = params.toDoubleVector();
         double[] g = new double[x.length];
         double f = evaluate(x, g);

@@ -28,9 +28,11 @@ public interface Objective {
      * Computes {@code f(θ)} and writes {@code ∇f(θ)} into {@code gradient}.
      *
      * @param params the parameters {@code θ}, of length {@link #dimension()}; not modified
-     * @param gradient where the gradient is written; same length and data type as {@code params}
+     * @param gradient where the gradient is written; same length and data type as
+     *     {@code params}, not sharing memory with it
      * @return the value {@code f(θ)}
-     * @throws IllegalArgumentException if the lengths or data types do not match
+     * @throws IllegalArgumentException if the lengths or data types do not match (Optim's own
+     *     objectives also refuse a gradient that shares memory with {@code params})
      */
     double evaluate(INDArray params, INDArray gradient);
 

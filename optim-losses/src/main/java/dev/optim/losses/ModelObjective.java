@@ -299,6 +299,7 @@ public final class ModelObjective implements StochasticObjective, ArrayObjective
         readParams(params);
         Checks.floatingArray("gradient", gradient);
         Checks.sameLength("params", params, "gradient", gradient);
+        Checks.disjoint("params", params, "gradient", gradient);
         if (gradient.dataType() != params.dataType()) {
             throw new IllegalArgumentException("gradient must have the data type of params ("
                     + params.dataType() + "), got " + gradient.dataType());
@@ -313,6 +314,7 @@ public final class ModelObjective implements StochasticObjective, ArrayObjective
     private double evaluate(double[] params, int[] batch, int count, double[] gradient) {
         Checks.length("params", params, d + 1);
         Checks.length("gradient", gradient, d + 1);
+        Checks.disjoint("params", params, "gradient", gradient);
         System.arraycopy(params, 0, theta, 0, d + 1);
         double value = compute(batch, count, acc, DataType.DOUBLE);
         System.arraycopy(acc, 0, gradient, 0, d + 1);

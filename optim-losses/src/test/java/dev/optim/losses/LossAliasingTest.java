@@ -72,4 +72,20 @@ class LossAliasingTest {
         assertRefused(loss, p, t, p, "predictions");
         assertRefused(loss, p, t, t, "targets");
     }
+
+    /** A model objective's gradient written into its parameters is refused too. */
+    @Test
+    void objectiveGradientIntoItsParametersIsRefused() {
+        ModelObjective o = ModelObjective.l2(
+                Nd4j.createFromArray(new double[][] {{1}, {2}}), Nd4j.createFromArray(1.0, 3.0));
+        INDArray theta = Nd4j.createFromArray(0.5, 0.25);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> o.evaluate(theta, theta));
+        assertTrue(e.getMessage().contains("params and gradient must not share memory"),
+                e.getMessage());
+        assertArrayEquals(new double[] {0.5, 0.25}, theta.toDoubleVector(), 0);
+        double[] t = {0.5, 0.25};
+        assertThrows(IllegalArgumentException.class, () -> o.evaluate(t, t));
+        assertArrayEquals(new double[] {0.5, 0.25}, t, 0);
+    }
 }
