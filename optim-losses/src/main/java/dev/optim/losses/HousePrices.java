@@ -48,6 +48,9 @@ public final class HousePrices {
     /** The default noise standard deviation, in thousands. */
     public static final double DEFAULT_NOISE = 20.0;
 
+    /** The most houses {@link #generate} makes: {@value} (2^24; about 1 GB of features). */
+    public static final int MAX_HOUSES = 1 << 24;
+
     private final double[][] features;
     private final double[] prices;
     private final long seed;
@@ -63,10 +66,10 @@ public final class HousePrices {
     /**
      * Generates {@code n} houses with the default noise ({@value #DEFAULT_NOISE}).
      *
-     * @param n the number of houses, at least 1
+     * @param n the number of houses, in {@code [1, MAX_HOUSES]}
      * @param seed the seed of the random generator
      * @return the data
-     * @throws IllegalArgumentException if {@code n} is less than 1
+     * @throws IllegalArgumentException if {@code n} is outside {@code [1, MAX_HOUSES]}
      */
     public static HousePrices generate(int n, long seed) {
         return generate(n, seed, DEFAULT_NOISE);
@@ -75,17 +78,17 @@ public final class HousePrices {
     /**
      * Generates {@code n} houses.
      *
-     * @param n the number of houses, at least 1
+     * @param n the number of houses, in {@code [1, MAX_HOUSES]}
      * @param seed the seed of the random generator
      * @param noise the standard deviation of the price noise, finite and {@code ≥ 0} (0 gives
      *     prices exactly on the true plane)
      * @return the data
-     * @throws IllegalArgumentException if {@code n} is less than 1 or {@code noise} is negative
-     *     or not finite
+     * @throws IllegalArgumentException if {@code n} is outside {@code [1, MAX_HOUSES]} or
+     *     {@code noise} is negative or not finite
      */
     public static HousePrices generate(int n, long seed, double noise) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        if (n < 1 || n > MAX_HOUSES) {
+            throw new IllegalArgumentException("n must be in [1, " + MAX_HOUSES + "], got " + n);
         }
         Checks.nonNegative("noise", noise);
         Random random = new Random(seed);

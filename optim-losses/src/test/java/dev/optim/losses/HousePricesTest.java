@@ -70,7 +70,9 @@ class HousePricesTest {
 
     @Test
     void badInputIsRefusedWithAMessage() {
-        assertMessage(() -> HousePrices.generate(0, 1), "n must be >= 1, got 0");
+        assertMessage(() -> HousePrices.generate(0, 1), "n must be in [1, 16777216], got 0");
+        assertMessage(() -> HousePrices.generate(Integer.MAX_VALUE, 1),
+                "n must be in [1, 16777216], got " + Integer.MAX_VALUE);
         assertMessage(() -> HousePrices.generate(10, 1, -1), "noise must be finite and >= 0, got -1.0");
         assertMessage(() -> HousePrices.generate(10, 1, Double.NaN), "noise must be finite and >= 0, got NaN");
     }

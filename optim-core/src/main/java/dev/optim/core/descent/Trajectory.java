@@ -116,8 +116,12 @@ public final class Trajectory {
      *
      * @param out where to write
      * @throws UncheckedIOException if writing fails
+     * @throws IllegalArgumentException if {@code out} is null
      */
     public void writeCsv(Appendable out) {
+        if (out == null) {
+            throw new IllegalArgumentException("out must not be null");
+        }
         try {
             out.append("step,loss,lr");
             for (int i = 0; i < dimension; i++) {

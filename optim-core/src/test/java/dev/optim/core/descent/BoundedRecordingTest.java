@@ -135,6 +135,15 @@ class BoundedRecordingTest {
     }
 
     @Test
+    void writeCsvRefusesNull() {
+        Trajectory t = Descent.builder(Sgd.of(0.1)).maxSteps(2).build()
+                .run(new Quadratic(1), new double[] {1}).trajectory();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.writeCsv(null));
+        assertEquals("out must not be null", e.getMessage());
+    }
+
+    @Test
     void recordLimitIsValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Descent.builder(Sgd.of(0.1)).recordLimit(1));
