@@ -14,6 +14,8 @@ public final class Limits {
     public static final int MAX_STRING_LENGTH = 200;
     /** The most updates of one landscape or regression run. */
     public static final int MAX_STEPS = 10_000;
+    /** The most updates of one race, all optimizers together (so 4 × 10 000 or 8 × 5 000). */
+    public static final int MAX_RACE_STEPS = 40_000;
     /** The most optimizers raced at once. */
     public static final int MAX_OPTIMIZERS = 8;
     /** The fewest grid points per axis of a surface. */

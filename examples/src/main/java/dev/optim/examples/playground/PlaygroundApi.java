@@ -72,6 +72,19 @@ public final class PlaygroundApi {
     }
 
     /**
+     * Answers one small request of each kind, so that the ND4J backend is loaded and the code
+     * compiled before the first visitor's request is timed against its deadline.
+     */
+    public void warmUp() {
+        Deadline d = Deadline.in(120_000);
+        handle("POST", "/api/regression/train", Json.parseObject(("{\"points\":20,\"init\":[0,0],"
+                + "\"steps\":3,\"batch\":4}").getBytes(java.nio.charset.StandardCharsets.UTF_8)), d);
+        handle("POST", "/api/race", Json.parseObject(("{\"landscape\":\"himmelblau\","
+                + "\"start\":[0,0],\"steps\":3,\"optimizers\":[{}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), d);
+    }
+
+    /**
      * Answers one request.
      *
      * @param method {@code GET} or {@code POST}
@@ -177,6 +190,7 @@ public final class PlaygroundApi {
         ObjectNode lim = root.putObject("limits");
         lim.put("maxSteps", Limits.MAX_STEPS);
         lim.put("maxOptimizers", Limits.MAX_OPTIMIZERS);
+        lim.put("maxRaceSteps", Limits.MAX_RACE_STEPS);
         lim.put("minGrid", Limits.MIN_GRID);
         lim.put("maxGrid", Limits.MAX_GRID);
         lim.put("maxLevels", Limits.MAX_LEVELS);
@@ -239,6 +253,10 @@ public final class PlaygroundApi {
         double[] start = r.point("start", 2, Limits.MAX_COORDINATE);
         long steps = r.integer("steps", 0, Limits.MAX_STEPS, 200L);
         List<Request> specs = r.objects("optimizers", 1, Limits.MAX_OPTIMIZERS);
+        if (steps * specs.size() > Limits.MAX_RACE_STEPS) {
+            throw ApiException.bad(r.field("steps"), "steps × optimizers must be at most "
+                    + Limits.MAX_RACE_STEPS + ", got " + steps + " × " + specs.size());
+        }
         List<Optimizer> opts = new ArrayList<>();
         for (Request spec : specs) {
             opts.add(catalogue.build(spec, steps));

@@ -66,6 +66,7 @@ public final class PlaygroundServer implements AutoCloseable {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
         PlaygroundApi api = new PlaygroundApi();
+        api.warmUp();
         StaticFiles files = new StaticFiles();
         HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 64);
         AtomicInteger n = new AtomicInteger();
