@@ -117,10 +117,10 @@
     let yt;
     if (p.yLog) {
       yt = [];
-      for (let e = Math.floor(Math.log10(p.yLo)); e <= Math.ceil(Math.log10(p.yHi)); e++) {
-        const v = Math.pow(10, e);
-        if (v >= p.yLo && v <= p.yHi) { yt.push(v); }
-      }
+      const e0 = Math.ceil(Math.log10(p.yLo));
+      const e1 = Math.floor(Math.log10(p.yHi));
+      const every = Math.max(1, Math.ceil((e1 - e0 + 1) / 6));
+      for (let e = e0; e <= e1; e += every) { yt.push(Math.pow(10, e)); }
     } else {
       yt = ticks(p.yLo, p.yHi, 5);
     }
@@ -650,6 +650,18 @@
     });
   }
 
+  function rowName(row) {
+    const info = optimizerInfo(row.optimizer);
+    const extra = [];
+    for (const k in row) {
+      if (k !== "optimizer" && k !== "lr" && k !== "schedule" && row[k] !== undefined) {
+        extra.push(k + " " + row[k]);
+      }
+    }
+    return info.displayName + " (lr " + row.lr + (row.schedule && row.schedule !== "constant"
+      ? ", " + row.schedule : "") + (extra.length ? ", " + extra.join(", ") : "") + ")";
+  }
+
   function specOf(row) {
     const s = {};
     for (const k in row) {
@@ -760,7 +772,8 @@
         const lpts = run.rows.filter(r => r[1] !== null && isFinite(r[1])
           && Math.abs(r[1]) < 1e12).map(r => [r[0], r[1]]);
         const lline = polyline(lp, lpts, 1, c, { class: "loss-line", "data-index": String(i) });
-        return { run: run, pts: pts, path: path, lpts: lpts, lline: lline, colour: c };
+        return { run: run, pts: pts, path: path, lpts: lpts, lline: lline, colour: c,
+          name: rowName(state.f2.rows[i]) };
       });
       const frames = Math.max(1, ...paths.map(q => q.run.rows.length));
       animate(frames, n => {
@@ -797,10 +810,11 @@
               const ll = q.lpts[q.lpts.length - 1];
               cross(lp, ll[0], ll[1], q.colour);
             }
-            html("span", { class: "diverged" }, entry, run.optimizer + ": diverged at step "
-              + run.divergedAtStep);
+            html("span", { class: "diverged", title: run.optimizer }, entry, q.name
+              + ": diverged at step " + run.divergedAtStep);
           } else {
-            html("span", {}, entry, run.optimizer + ": " + run.steps + " steps, loss "
+            html("span", { title: run.optimizer }, entry, q.name + ": " + run.steps
+              + " steps, loss "
               + fmt(run.finalLoss) + " at (" + fmt(run.final[0]) + ", " + fmt(run.final[1])
               + ")");
           }
