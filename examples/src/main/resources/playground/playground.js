@@ -464,7 +464,10 @@
     svg.setAttribute("data-done", "false");
     try {
       const req = { points: state.f1.size, seed: state.f1.seed, init: state.f1.init,
-        steps: state.f1.steps, batch: state.f1.batch,
+        steps: state.f1.steps,
+        // a batch larger than the set is the whole set (24 of 20 points)
+        batch: state.f1.batch === "all" || state.f1.batch >= state.f1.size ? "all"
+          : state.f1.batch,
         optimizer: { optimizer: "sgd", lr: state.f1.lr } };
       const run = await api("/api/regression/train", req);
       state.f1.run = run;

@@ -129,6 +129,23 @@ class PlaygroundServerTest {
         adam.get("options").forEach(o -> names.add(o.get("name").asText()));
         assertTrue(names.containsAll(List.of("beta1", "beta2", "eps")), names.toString());
         assertFalse(names.contains("momentum"), names.toString());
+        // the schedules' options are told apart from the optimizers' (the probing works)
+        for (JsonNode sc : c.get("schedules")) {
+            List<String> opts = new ArrayList<>();
+            sc.get("options").forEach(o -> opts.add(o.get("name").asText()));
+            switch (sc.get("name").asText()) {
+                case "constant" -> assertTrue(opts.isEmpty(), opts.toString());
+                case "inverse-time" -> assertEquals(List.of("decay"), opts);
+                case "step" -> assertTrue(opts.containsAll(List.of("step-size", "gamma")),
+                        opts.toString());
+                default -> assertFalse(opts.contains("beta1") || opts.contains("decay")
+                        && !sc.get("name").asText().contains("time"), opts.toString());
+            }
+        }
+        for (JsonNode o : c.get("optimizers")) {
+            o.get("options").forEach(x -> assertFalse(x.get("name").asText().equals("decay"),
+                    o.get("name") + " lists a schedule option"));
+        }
     }
 
     @Test
