@@ -9,6 +9,7 @@ import dev.optim.examples.cli.RegressCommand;
 import dev.optim.examples.cli.RunCommand;
 import dev.optim.examples.cli.SurfaceCommand;
 import dev.optim.examples.cli.TourCommand;
+import dev.optim.examples.playground.PlaygroundCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
  * optim surface --landscape rosenbrock --out rosenbrock.csv --png rosenbrock.png
  * optim race --landscape himmelblau --start 0,0
  * optim tour --out out/tour
+ * optim playground --port 8750
  * </pre>
  */
 @Command(name = "optim", mixinStandardHelpOptions = true,
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
                 + " tour of the article \"Optimizing neural networks\".",
         subcommands = {
             LandscapesCommand.class, EvalCommand.class, RunCommand.class, RegressCommand.class,
-            SurfaceCommand.class, RaceCommand.class, TourCommand.class,
+            SurfaceCommand.class, RaceCommand.class, TourCommand.class, PlaygroundCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
