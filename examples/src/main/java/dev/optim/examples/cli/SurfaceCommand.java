@@ -118,7 +118,7 @@ public final class SurfaceCommand implements Callable<Integer> {
             Grid grid = grid(lo[0], hi[0], lo[1], hi[1], n);
             surface = Surface.of(l, grid);
             name = l.name();
-            chart = ContourChart.builder(l.name(), "x0", "x1", Surfaces.toGrid(surface));
+            chart = ContourChart.builder(l.name(), "x0", "x1", Surfaces.toGrid(l, surface));
             double[][] minima = Surfaces.minimaInside(l, grid);
             if (minima[0].length > 0) {
                 chart.diamonds(minima[0].length == 1 ? "global minimum" : "global minima",

@@ -118,7 +118,8 @@ public final class Race {
      */
     public static JFreeChart chart(Landscape landscape, Surface surface, double[] start,
             List<Entry> entries, String title, String subtitle) {
-        ContourChart.Builder b = ContourChart.builder(title, "x0", "x1", Surfaces.toGrid(surface));
+        ContourChart.Builder b = ContourChart.builder(title, "x0", "x1",
+                Surfaces.toGrid(landscape, surface));
         if (subtitle != null) {
             b.subtitle(subtitle);
         }
