@@ -18,7 +18,7 @@ public final class PictureOptions {
     int height = 700;
 
     @Option(names = "--resolution", defaultValue = "150", paramLabel = "N",
-            description = "Grid points per axis, >= 2 (default: ${DEFAULT-VALUE}).")
+            description = "Grid points per axis, in [2, 2000] (default: ${DEFAULT-VALUE}).")
     int resolution = 150;
 
     /**

@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     Coordinates start;
 
     @Option(names = "--steps", defaultValue = "100", paramLabel = "N",
-            description = "The number of updates, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "The number of updates, in [0, 10^9] (default: ${DEFAULT-VALUE}).")
     long steps;
 
     @Mixin
