@@ -71,7 +71,8 @@ class StreamsAndHelpTest {
     void theRacePrintsItsTableOnStandardOutputAndThePictureOnStandardError() {
         Path png = dir.resolve("race.png");
         Cli.Result r = Cli.run("race", "--landscape", "himmelblau", "--steps", "10",
-                "--resolution", "10", "--png", png.toString());
+                "--resolution", "10", "--width", "300", "--height", "200", "--png",
+                png.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(6, r.lines().size(), r.out());
         assertFalse(r.out().contains("picture"), r.out());
