@@ -36,8 +36,10 @@ final class OptimizerRace implements TourStep {
      * @param start the common start
      * @param rates GD, Momentum, RMSprop, Adam
      * @param decay the inverse-time decay D of the "decay on" race
+     * @param why why the start is not the article's (0, 0), for the subtitle and summary; empty
+     *     if it is
      */
-    record Setup(String name, double[] start, double[] rates, double decay) {}
+    record Setup(String name, double[] start, double[] rates, double decay, String why) {}
 
     /**
      * The races. Starts are the article's (0, 0) except where that hides the point: on
@@ -52,13 +54,16 @@ final class OptimizerRace implements TourStep {
      */
     static final List<Setup> SETUPS = List.of(
             new Setup("himmelblau", new double[] {0, 0},
-                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02),
+                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02, ""),
             new Setup("styblinski-tang", new double[] {4.5, -1},
-                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02),
+                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02,
+                    "off the symmetry diagonal, where the paths coincide"),
             new Setup("rosenbrock", new double[] {-1.2, 1},
-                    new double[] {0.002, 0.002, 0.01, 0.02}, 0.01),
+                    new double[] {0.002, 0.002, 0.01, 0.02}, 0.01,
+                    "off the valley floor, where the paths stack"),
             new Setup("goldstein-price", new double[] {-0.5, 0.25},
-                    new double[] {1e-5, 1e-5, 0.005, 0.01}, 0.01));
+                    new double[] {1e-5, 1e-5, 0.005, 0.01}, 0.01,
+                    "off the ridge through (0, 0)"));
 
     @Override
     public String title() {
@@ -75,12 +80,14 @@ final class OptimizerRace implements TourStep {
         for (Setup s : SETUPS) {
             Landscape l = Landscapes.byName(s.name());
             Surface surface = Surfaces.ofLandscape(l, res);
-            result.append(s.name()).append(' ');
+            result.append(s.name()).append(s.why().isEmpty() ? " "
+                    : " (from " + Numbers.point4(s.start()) + ": " + s.why() + ") ");
             for (boolean decay : new boolean[] {false, true}) {
                 DoubleFunction<Schedule> schedule = decay
                         ? lr -> Schedules.inverseTimeDecay(lr, s.decay()) : Schedule::constant;
                 List<Race.Entry> entries = Race.run(l, s.start(), steps, optimizers(s, schedule));
                 String subtitle = steps + " steps from " + Numbers.point4(s.start())
+                        + (s.why().isEmpty() ? "" : " (" + s.why() + ")")
                         + (decay ? "; learning-rate decay lr/(1 + " + Numbers.sig4(s.decay())
                                 + "·k)" : "; constant learning rates");
                 String file = "4-race-" + s.name() + (decay ? "-decay" : "") + ".png";
