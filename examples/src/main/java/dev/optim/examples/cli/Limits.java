@@ -20,7 +20,7 @@ public final class Limits {
     /** The most updates a descent makes: 10⁹. */
     public static final long MAX_STEPS = 1_000_000_000L;
     /** The most rows a descent records: 10⁶ (about 40 MB for two parameters). */
-    public static final long MAX_ROWS = 1_000_000L;
+    public static final long MAX_ROWS = dev.optim.examples.experiment.Descents.ROW_LIMIT;
     /** The most updates per racer: 10⁶. */
     public static final long MAX_RACE_STEPS = 1_000_000L;
     /** The most generated points: 10⁶. */

@@ -23,6 +23,12 @@ import dev.optim.landscapes.Landscape;
  */
 public final class Descents {
 
+    /**
+     * The most rows a command-line descent records, 10⁶ ({@code --every} thins beyond it); the
+     * first and the last row come on top.
+     */
+    public static final int ROW_LIMIT = 1_000_000;
+
     /** The factor of both divergence rules, the library's default. */
     public static final double FACTOR = 1e6;
 
