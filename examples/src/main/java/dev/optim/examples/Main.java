@@ -1,8 +1,8 @@
 package dev.optim.examples;
 
-import dev.optim.examples.cli.BadInputException;
 import dev.optim.examples.cli.EvalCommand;
 import dev.optim.examples.cli.ExitCodes;
+import dev.optim.examples.cli.Failures;
 import dev.optim.examples.cli.LandscapesCommand;
 import dev.optim.examples.cli.RaceCommand;
 import dev.optim.examples.cli.RegressCommand;
@@ -10,16 +10,13 @@ import dev.optim.examples.cli.RunCommand;
 import dev.optim.examples.cli.SurfaceCommand;
 import dev.optim.examples.cli.TourCommand;
 import dev.optim.examples.playground.PlaygroundCommand;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,7 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code ./optim SUBCOMMAND ...} from the repository root.
  *
  * <p>Exit status: 0 on success, 2 on bad input (with a one-line message on standard error that
- * names the option and the value), 3 when a run diverged, 1 on any other failure.
+ * names the option and the value), 3 when a descent diverged, 1 on any other failure (an I/O
+ * error names the path and the option). Data go to standard output (or the file of
+ * {@code --out}), messages to standard error. {@link Failures} maps exceptions to these
+ * statuses for every subcommand.
  *
  * <pre>
  * optim landscapes
@@ -79,7 +79,12 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Error e) {
+            code = Failures.error(e, err);
+        }
         out.flush();
         err.flush();
         return code;
@@ -92,8 +97,8 @@ public final class Main implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setParameterExceptionHandler(Main::badParameter);
-        cl.setExecutionExceptionHandler(Main::failed);
+        // Every subcommand's failures become one line and an exit status in Failures.
+        Failures.install(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(false);
         return cl;
     }
@@ -103,41 +108,6 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.BAD_INPUT;
-    }
-
-    private static int badParameter(ParameterException e, String[] args) {
-        CommandLine c = e.getCommandLine();
-        c.getErr().println(oneLine(qualifiedName(c) + ": " + e.getMessage())
-                + " (see '" + qualifiedName(c) + " --help')");
-        c.getErr().flush();
-        return ExitCodes.BAD_INPUT;
-    }
-
-    private static int failed(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
-        PrintWriter err = c.getErr();
-        String name = qualifiedName(c);
-        int code;
-        if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
-            err.println(oneLine(name + ": " + e.getMessage()));
-            code = ExitCodes.BAD_INPUT;
-        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
-            err.println(oneLine(name + ": " + e));
-            code = ExitCodes.FAILURE;
-        } else {
-            err.println(oneLine(name + ": failed: " + e));
-            e.printStackTrace(err);
-            code = ExitCodes.FAILURE;
-        }
-        err.flush();
-        return code;
-    }
-
-    private static String qualifiedName(CommandLine c) {
-        return c.getCommandSpec().qualifiedName();
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r", "").replace('\n', ' ').strip();
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

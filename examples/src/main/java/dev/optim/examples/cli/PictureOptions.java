@@ -1,18 +1,13 @@
 package dev.optim.examples.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Where and how large a command draws its picture: {@code --png FILE}, {@code --width W},
- * {@code --height H}, and the grid {@code --resolution N} the picture's surface is evaluated on.
+ * How large a command draws its picture: {@code --width W}, {@code --height H}, and the grid
+ * {@code --resolution N} the picture's surface is evaluated on. Each command declares its own
+ * {@code --png FILE}, since where the picture goes by default differs.
  */
 public final class PictureOptions {
-
-    @Option(names = "--png", paramLabel = "FILE",
-            description = "Write the picture to FILE (default: NAME.png in the current folder,"
-                    + " or beside --out).")
-    Path png;
 
     @Option(names = "--width", defaultValue = "900", paramLabel = "W",
             description = "Picture width in pixels (default: ${DEFAULT-VALUE}).")
@@ -23,28 +18,8 @@ public final class PictureOptions {
     int height = 700;
 
     @Option(names = "--resolution", defaultValue = "150", paramLabel = "N",
-            description = "Grid points per axis, >= 2 (default: ${DEFAULT-VALUE}).")
+            description = "Grid points per axis, in [2, 2000] (default: ${DEFAULT-VALUE}).")
     int resolution = 150;
-
-    /**
-     * The picture file: {@code --png}, else {@code out} with its extension replaced by
-     * {@code .png}, else {@code fallback} in the current folder.
-     *
-     * @param out the data file, or null
-     * @param fallback the default file name
-     * @return the file
-     */
-    public Path file(Path out, String fallback) {
-        if (png != null) {
-            return png;
-        }
-        if (out != null) {
-            String name = out.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
-        }
-        return Path.of(fallback);
-    }
 
     /**
      * Checks the sizes.

@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code optim race --landscape NAME --start X0,X1}: runs GD, Momentum, RMSprop and Adam, each
  * with its own rate, from the same start for the same number of steps, draws them on the
- * landscape's contour picture and prints a table of where each ended. A runner that diverges is
- * shown as such in the table and the legend; the race itself still succeeds.
+ * landscape's contour picture and prints a table of where each ended (standard output; the
+ * picture's path goes to standard error). Each runner makes the descent of {@code optim run}
+ * ({@link dev.optim.examples.experiment.Descents}). A runner that diverges (or falls without
+ * bound) is shown as such in the table and the legend, its final loss and point being the last
+ * finite ones; the table and picture are still written and, as for {@code run}, the command then
+ * exits with status 3.
  */
 @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Races GD, Momentum, RMSprop and Adam on a 2-D landscape and draws them on"
@@ -46,7 +50,7 @@ public final class RaceCommand implements Callable<Integer> {
     Coordinates start;
 
     @Option(names = "--steps", defaultValue = "200", paramLabel = "N",
-            description = "Updates per optimizer, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "Updates per optimizer, in [0, 10^6] (default: ${DEFAULT-VALUE}).")
     long steps;
 
     @Option(names = "--lr-sgd", defaultValue = "0.01", paramLabel = "LR",
@@ -74,11 +78,17 @@ public final class RaceCommand implements Callable<Integer> {
     @Mixin
     PictureOptions picture = new PictureOptions();
 
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Write the picture to FILE (default: race-NAME.png in the current"
+                    + " folder).")
+    Path png;
+
     @Override
     public Integer call() throws IOException {
         picture.check();
-        if (steps < 0) {
-            throw new BadInputException("--steps must be >= 0, got " + steps);
+        if (steps < 0 || steps > Limits.MAX_RACE_STEPS) {
+            throw new BadInputException("--steps must be in [0, " + Limits.MAX_RACE_STEPS
+                    + "], got " + steps);
         }
         double[] x0 = start.values();
         if (x0.length != 2) {
@@ -101,12 +111,23 @@ public final class RaceCommand implements Callable<Integer> {
         Surface surface = Surfaces.ofLandscape(l, picture.resolution());
         String subtitle = String.format(Locale.ROOT, "%d steps from %s; schedule %s",
                 steps, Numbers.point(x0), schedule.describe());
-        Path png = picture.file(null, "race-" + l.name() + ".png");
+        Path png = this.png != null ? this.png : Path.of("race-" + l.name() + ".png");
         Charts.writePng(Race.chart(l, surface, x0, entries, "Optimizer race on " + l.name(),
                 subtitle), png, picture.width(), picture.height());
         spec.commandLine().getOut().print(TextTable.render(Race.table(l, entries)));
-        spec.commandLine().getOut().println("picture: " + png);
         spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": picture: " + png);
+        StringBuilder diverged = new StringBuilder();
+        for (Race.Entry e : entries) {
+            if (e.diverged()) {
+                diverged.append(diverged.length() == 0 ? "" : ", ").append(e.name()).append(' ')
+                        .append(e.outcome());
+            }
+        }
+        if (diverged.length() > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + diverged);
+        }
+        spec.commandLine().getErr().flush();
+        return diverged.length() > 0 ? ExitCodes.DIVERGED : ExitCodes.OK;
     }
 }

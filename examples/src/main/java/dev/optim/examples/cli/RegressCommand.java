@@ -54,12 +54,17 @@ public final class RegressCommand implements Callable<Integer> {
     boolean shuffle;
 
     @Option(names = "--epochs", paramLabel = "E",
-            description = "Passes over the data (E·ceil(N/B) updates); not with --steps.")
+            description = "Passes over the data (E·ceil(N/B) updates, at most 10^9); not with"
+                    + " --steps.")
     Long epochs;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "The number of updates (default: 1000); not with --epochs.")
+            description = "The number of updates, in [0, 10^9] (default: 1000); not with"
+                    + " --epochs.")
     Long steps;
+
+    @Mixin
+    RecordOptions record = new RecordOptions();
 
     @Option(names = "--dtype", defaultValue = "float64", paramLabel = "TYPE",
             converter = Dtype.Converter.class,
@@ -83,17 +88,29 @@ public final class RegressCommand implements Callable<Integer> {
         if (epochs != null && steps != null) {
             throw new BadInputException("--epochs and --steps exclude each other; give one");
         }
+        int every = record.every();
         long updates;
         if (epochs != null) {
             if (epochs < 0) {
                 throw new BadInputException("--epochs must be >= 0, got " + epochs);
             }
-            updates = epochs * ((n + b - 1) / b);
+            long batches = (n + b - 1) / b;
+            String given = "--epochs " + epochs + " x " + batches + " batches of --batch-size "
+                    + b;
+            try {
+                updates = Math.multiplyExact(epochs, batches);
+            } catch (ArithmeticException e) {
+                throw new BadInputException(given + " overflows a long; at most "
+                        + Limits.MAX_STEPS + " updates");
+            }
+            if (updates > Limits.MAX_STEPS) {
+                throw new BadInputException(given + " = " + updates + " updates, more than "
+                        + Limits.MAX_STEPS);
+            }
+            Limits.steps("--epochs " + epochs + " (" + updates + " updates)", updates, every);
         } else {
             updates = steps == null ? 1000 : steps;
-            if (updates < 0) {
-                throw new BadInputException("--steps must be >= 0, got " + updates);
-            }
+            Limits.steps("--steps", updates, every);
         }
         double[] theta0 = init != null ? init.values() : LineFit.articleInit(data.seed());
         if (theta0.length != 2) {
@@ -101,7 +118,8 @@ public final class RegressCommand implements Callable<Integer> {
                     + theta0.length);
         }
         Optimizer o = optimizer.build(updates);
-        DescentResult r = LineFit.run(d, o, theta0, updates, b, shuffle, data.seed(), dtype.dataType());
+        DescentResult r = LineFit.run(d, o, theta0, updates, b, shuffle, data.seed(),
+                dtype.dataType(), every);
         TrajectoryTable table = new TrajectoryTable(r.trajectory(), List.of("slope", "intercept"));
         String text;
         if (output.format() == OutputFormat.JSON) {
@@ -132,13 +150,13 @@ public final class RegressCommand implements Callable<Integer> {
         if (output.file() != null) {
             Line ls = d.leastSquares();
             double[] p = r.parameters();
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "wrote %d rows to %s; fit slope %s intercept %s loss %s;"
-                            + " least squares slope %s intercept %s loss %s",
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "%s: wrote %d rows to %s; fit slope %s intercept %s loss %s;"
+                            + " least squares slope %s intercept %s loss %s", spec.qualifiedName(),
                     r.trajectory().size(), output.file(), Numbers.brief(p[0]),
                     Numbers.brief(p[1]), Numbers.brief(r.loss()), Numbers.brief(ls.slope()),
                     Numbers.brief(ls.intercept()), Numbers.brief(d.loss(ls))));
-            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,7 @@ package dev.optim.examples.cli;
 import dev.optim.core.Optimizer;
 import dev.optim.core.descent.Descent;
 import dev.optim.core.descent.DescentResult;
-import dev.optim.core.descent.StopReason;
+import dev.optim.examples.experiment.Descents;
 import dev.optim.examples.text.Numbers;
 import dev.optim.landscapes.Landscape;
 import java.io.IOException;
@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
  * the trajectory: header {@code step,loss,lr,x0,x1,...} and {@code N+1} rows, row {@code k}
  * holding step {@code k}, the loss after {@code k} updates, the rate the next update uses (the
  * schedule's value at {@code k}) and the parameters. A run that diverges (non-finite loss or
- * gradient, or a loss above 10⁶ times its start) stops at the step where it did, the table ending
- * with that row; the command says so on standard error and exits with status 3.
+ * gradient, a loss above 10⁶ times its start, or below −10⁶ times it: unbounded below) stops at
+ * the step where it did, the table ending with that row; the command says so on standard error,
+ * with the last finite point, and exits with status 3. {@code --every K} prints every K-th row
+ * (at most 10⁶ rows are kept: {@link Limits}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs one optimizer on a landscape and prints the trajectory"
@@ -44,8 +46,11 @@ public final class RunCommand implements Callable<Integer> {
     Coordinates start;
 
     @Option(names = "--steps", defaultValue = "100", paramLabel = "N",
-            description = "The number of updates, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "The number of updates, in [0, 10^9] (default: ${DEFAULT-VALUE}).")
     long steps;
+
+    @Mixin
+    RecordOptions record = new RecordOptions();
 
     @Mixin
     OptimizerOptions optimizer = new OptimizerOptions();
@@ -61,14 +66,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (steps < 0) {
-            throw new BadInputException("--steps must be >= 0, got " + steps);
-        }
+        int every = record.every();
+        Limits.steps("--steps", steps, every);
         Landscape l = start == null ? LandscapeResolver.byName(landscape)
                 : LandscapeResolver.forPoint(landscape, "--start", start.values());
         double[] x0 = start == null ? new double[(int) l.dimension()] : start.values();
         Optimizer o = optimizer.build(steps);
-        DescentResult r = descent(o, steps).run(l, x0, dtype);
+        DescentResult r = descent(o, steps, every, l, x0).run(l, x0, dtype);
         TrajectoryTable table = new TrajectoryTable(r.trajectory(),
                 TrajectoryTable.indexedNames(x0.length));
         String text;
@@ -77,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             meta.put("landscape", l.name());
             meta.put("optimizer", o.toString());
             meta.put("dtype", dtype.label());
-            meta.put("reason", r.reason().name());
+            meta.put("reason", Descents.unboundedBelow(r) ? "UNBOUNDED_BELOW" : r.reason().name());
             meta.put("steps", r.steps());
             meta.put("divergedAtStep", r.divergedAtStep() >= 0 ? r.divergedAtStep() : null);
             text = table.json(meta);
@@ -85,29 +89,31 @@ public final class RunCommand implements Callable<Integer> {
             text = table.csv();
         }
         output.emit(spec, text);
-        if (r.reason() == StopReason.DIVERGED) {
+        if (Descents.diverged(r)) {
             return ExitCodes.reportDivergence(spec, r);
         }
         if (output.file() != null) {
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "wrote %d rows to %s; final loss %s at %s", r.trajectory().size(),
-                    output.file(), Numbers.brief(r.loss()), Numbers.point(r.parameters())));
-            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "%s: wrote %d rows to %s; final loss %s at %s", spec.qualifiedName(),
+                    r.trajectory().size(), output.file(), Numbers.brief(r.loss()),
+                    Numbers.point(r.parameters())));
+            spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
     }
 
     /**
-     * The descent that {@code run} makes: {@code steps} updates, every row recorded, no
-     * tolerance, the library's divergence rule.
+     * The descent that {@code run} makes, the same as {@code race}'s ({@link Descents#on}).
      *
      * @param optimizer the optimizer
      * @param steps the number of updates
+     * @param every the recording interval
+     * @param l the landscape
+     * @param x0 the start
      * @return a runner for that descent
      */
-    static Runner descent(Optimizer optimizer, long steps) {
-        return new Runner(Descent.builder(optimizer).maxSteps(steps).recordEvery(1)
-                .recordParameters(true).build());
+    static Runner descent(Optimizer optimizer, long steps, int every, Landscape l, double[] x0) {
+        return new Runner(Descents.on(optimizer, steps, every, l, x0));
     }
 
     /** Runs a descent in the chosen data type. */

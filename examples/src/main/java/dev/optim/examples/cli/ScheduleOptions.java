@@ -58,6 +58,39 @@ public final class ScheduleOptions {
      *     schedule
      */
     public Schedule build(double lr, long steps) {
+        Schedule s = make(lr, steps);
+        // Growing schedules (--gamma > 1) are monotone: if the rate at the last step the run
+        // evaluates is finite, so is every earlier one.
+        if (!Double.isFinite(s.valueAt(steps))) {
+            long lo = 0;
+            long hi = steps;
+            while (lo < hi) {
+                long mid = lo + (hi - lo) / 2;
+                if (Double.isFinite(s.valueAt(mid))) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            throw new BadInputException("--schedule " + kind.label() + " " + parameters()
+                    + " with lr " + lr + " overflows at step " + lo + " (the rate becomes "
+                    + s.valueAt(lo) + "), within the " + steps + " steps; use a smaller"
+                    + " --gamma or fewer steps");
+        }
+        return s;
+    }
+
+    private String parameters() {
+        return switch (kind) {
+            case STEP -> "--step-size " + stepSize + " --gamma " + (gamma == null ? 0.1 : gamma);
+            case EXPONENTIAL -> "--gamma " + gamma;
+            case INVERSE_TIME -> "--decay " + decay;
+            case COSINE -> totalSteps == null ? "" : "--total-steps " + totalSteps;
+            case CONSTANT -> "";
+        };
+    }
+
+    private Schedule make(double lr, long steps) {
         refuse("--decay", decay, ScheduleKind.INVERSE_TIME);
         refuse("--step-size", stepSize, ScheduleKind.STEP);
         refuse("--gamma", gamma, ScheduleKind.STEP, ScheduleKind.EXPONENTIAL);

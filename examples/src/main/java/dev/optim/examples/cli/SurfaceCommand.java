@@ -27,10 +27,18 @@ import picocli.CommandLine.Spec;
  * log-spaced levels. For a landscape the grid covers its plotting domain and the picture marks
  * its known minima; for the regression it covers slope × intercept in [−5, 5]² (the article's
  * axes) and marks the ground truth (blue) and the least-squares fit.
+ *
+ * <p>Where things go: the CSV to {@code --out FILE}, else to standard output unless
+ * {@code --png} is given (then only the picture is written); the picture to {@code --png FILE},
+ * else beside {@code --out} ({@code FILE} with the extension {@code .png}), else nowhere. The
+ * picture's path is said on standard error.
  */
 @Command(name = "surface", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluates a loss on a grid: CSV (x,y,loss) and a contour picture.")
 public final class SurfaceCommand implements Callable<Integer> {
+
+    /** The largest |LO| or |HI| of a range. */
+    static final double MAX_COORDINATE = 1e300;
 
     @Spec
     CommandSpec spec;
@@ -60,8 +68,14 @@ public final class SurfaceCommand implements Callable<Integer> {
     int levels;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the CSV to FILE instead of standard output.")
+            description = "Write the CSV to FILE instead of standard output (and the picture"
+                    + " beside it as FILE.png unless --png says where).")
     Path out;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Write the picture to FILE; without --out the CSV is then not"
+                    + " printed.")
+    Path png;
 
     @Mixin
     PictureOptions picture = new PictureOptions();
@@ -104,7 +118,7 @@ public final class SurfaceCommand implements Callable<Integer> {
             Grid grid = grid(lo[0], hi[0], lo[1], hi[1], n);
             surface = Surface.of(l, grid);
             name = l.name();
-            chart = ContourChart.builder(l.name(), "x0", "x1", Surfaces.toGrid(surface));
+            chart = ContourChart.builder(l.name(), "x0", "x1", Surfaces.toGrid(l, surface));
             double[][] minima = Surfaces.minimaInside(l, grid);
             if (minima[0].length > 0) {
                 chart.diamonds(minima[0].length == 1 ? "global minimum" : "global minima",
@@ -114,32 +128,55 @@ public final class SurfaceCommand implements Callable<Integer> {
         chart.subtitle(String.format(Locale.ROOT, "%d x %d grid; min %s, max %s", n, n,
                 Numbers.brief(surface.min()), Numbers.brief(surface.max())));
         chart.levels(ContourChart.logLevels(Surfaces.toGrid(surface), levels, 4));
-        StringWriter csv = new StringWriter();
-        surface.writeCsv(csv);
-        if (out == null) {
-            spec.commandLine().getOut().print(csv);
-            spec.commandLine().getOut().flush();
-        } else {
-            OutputOptions.write(out, csv.toString());
+        if (out != null || png == null) {
+            StringWriter csv = new StringWriter();
+            surface.writeCsv(csv);
+            if (out == null) {
+                spec.commandLine().getOut().print(csv);
+                spec.commandLine().getOut().flush();
+            } else {
+                OutputOptions.write(out, csv.toString());
+            }
         }
-        Path png = picture.file(out, "surface-" + name + ".png");
-        Charts.writePng(chart.build(), png, picture.width(), picture.height());
-        spec.commandLine().getErr().println("picture: " + png);
-        spec.commandLine().getErr().flush();
+        Path file = png != null ? png : out != null ? beside(out) : null;
+        if (file != null) {
+            Charts.writePng(chart.build(), file, picture.width(), picture.height());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": picture: " + file);
+            spec.commandLine().getErr().flush();
+        }
         return ExitCodes.OK;
     }
 
     private Grid grid(double xLo, double xHi, double yLo, double yHi, int n) {
-        double[] x = xRange == null ? new double[] {xLo, xHi} : range("--x-range", xRange);
-        double[] y = yRange == null ? new double[] {yLo, yHi} : range("--y-range", yRange);
+        double[] x = xRange == null ? new double[] {xLo, xHi} : range("--x-range", xRange, n);
+        double[] y = yRange == null ? new double[] {yLo, yHi} : range("--y-range", yRange, n);
         return new Grid(x[0], x[1], n, y[0], y[1], n);
     }
 
-    private static double[] range(String option, Coordinates c) {
+    /** {@code FILE.csv} → {@code FILE.png}, in the same folder. */
+    private static Path beside(Path out) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+    }
+
+    private static double[] range(String option, Coordinates c, int n) {
         double[] r = c.values();
+        String given = option + " " + (r.length == 2
+                ? Numbers.brief(r[0]) + "," + Numbers.brief(r[1]) : Numbers.point(r));
         if (r.length != 2 || !(r[1] > r[0])) {
             throw new BadInputException(option + " takes LO,HI with LO < HI, got "
                     + Numbers.point(r));
+        }
+        if (!Double.isFinite(r[1] - r[0]) || Math.abs(r[0]) > MAX_COORDINATE
+                || Math.abs(r[1]) > MAX_COORDINATE) {
+            throw new BadInputException(given + ": LO and HI must lie in [-1e300, 1e300] and"
+                    + " HI - LO must be finite");
+        }
+        double step = (r[1] - r[0]) / (n - 1);
+        if (!(r[0] + step > r[0]) || !(r[1] - step < r[1])) {
+            throw new BadInputException(given + ": too narrow for " + n + " distinct grid"
+                    + " points (--resolution " + n + ")");
         }
         return r;
     }

@@ -57,10 +57,10 @@ public final class TourCommand implements Callable<Integer> {
         Tour tour = new Tour(new TourSettings(out, quick, width, height, seed));
         List<Finding> findings = tour.run();
         spec.commandLine().getOut().print(tour.summary(findings));
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().println("Wrote " + Tour.pictures(findings).size()
-                + " pictures and " + Tour.SUMMARY + " to " + out);
         spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": wrote "
+                + Tour.pictures(findings).size() + " pictures and " + Tour.SUMMARY + " to " + out);
+        spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }
 }

@@ -47,8 +47,29 @@ public final class LineFit {
      */
     public static DescentResult run(RegressionData data, Optimizer optimizer, double[] init,
             long steps, int batchSize, boolean shuffle, long seed, DataType dtype) {
+        return run(data, optimizer, init, steps, batchSize, shuffle, seed, dtype, 1);
+    }
+
+    /**
+     * Runs the fit as {@link #run(RegressionData, Optimizer, double[], long, int, boolean, long,
+     * DataType)}, recording every {@code every}-th row (and the first and last).
+     *
+     * @param data the points
+     * @param optimizer the optimizer
+     * @param init the initial {@code {slope, intercept}}
+     * @param steps the number of updates
+     * @param batchSize examples per update, in {@code [1, N]}; {@code N} means full batch
+     * @param shuffle whether to reshuffle every epoch (else batches are taken in order)
+     * @param seed the shuffle's seed
+     * @param dtype DOUBLE or FLOAT
+     * @param every the recording interval, {@code >= 1}
+     * @return the result
+     */
+    public static DescentResult run(RegressionData data, Optimizer optimizer, double[] init,
+            long steps, int batchSize, boolean shuffle, long seed, DataType dtype, int every) {
         RegressionObjective objective = data.objective();
-        Descent.Builder b = Descent.builder(optimizer).maxSteps(steps).recordParameters(true);
+        Descent.Builder b = Descent.builder(optimizer).maxSteps(steps).recordParameters(true)
+                .recordEvery(every).recordLimit(Descents.ROW_LIMIT + 2);
         boolean batched = batchSize < data.size();
         if (batched) {
             b.batches(BatchPlan.of(batchSize)

@@ -1,7 +1,6 @@
 package dev.optim.examples.experiment;
 
 import dev.optim.core.Optimizer;
-import dev.optim.core.descent.Descent;
 import dev.optim.core.descent.DescentResult;
 import dev.optim.core.descent.StopReason;
 import dev.optim.core.descent.Trajectory;
@@ -59,7 +58,8 @@ public final class Race {
         }
 
         /**
-         * How the run ended, in words: {@code 200 steps}, {@code diverged at step 17}.
+         * How the run ended, in words: {@code 200 steps}, {@code diverged at step 17},
+         * {@code unbounded below at step 37} (see {@link Descents}).
          *
          * @return the text
          */
@@ -67,13 +67,25 @@ public final class Race {
             if (result.reason() == StopReason.DIVERGED) {
                 return "diverged at step " + result.divergedAtStep();
             }
+            if (Descents.unboundedBelow(result)) {
+                return "unbounded below at step " + result.steps();
+            }
             return result.steps() + " steps";
+        }
+
+        /**
+         * Whether this runner diverged, by either rule of {@link Descents}.
+         *
+         * @return true if it did
+         */
+        public boolean diverged() {
+            return Descents.diverged(result);
         }
     }
 
     /**
-     * Runs every optimizer for {@code steps} updates from {@code start} (every row recorded, no
-     * tolerance, the library's divergence rule).
+     * Runs every optimizer for {@code steps} updates from {@code start}: the descent of
+     * {@link Descents#on} with every row recorded, as {@code optim run} makes it.
      *
      * @param landscape the landscape
      * @param start the start point
@@ -85,8 +97,8 @@ public final class Race {
             Map<String, Optimizer> optimizers) {
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
-            DescentResult r = Descent.builder(e.getValue()).maxSteps(steps)
-                    .recordParameters(true).build().run(landscape, start);
+            DescentResult r = Descents.on(e.getValue(), steps, 1, landscape, start)
+                    .run(landscape, start);
             entries.add(new Entry(e.getKey(), e.getValue(), r));
         }
         return entries;
@@ -106,7 +118,8 @@ public final class Race {
      */
     public static JFreeChart chart(Landscape landscape, Surface surface, double[] start,
             List<Entry> entries, String title, String subtitle) {
-        ContourChart.Builder b = ContourChart.builder(title, "x0", "x1", Surfaces.toGrid(surface));
+        ContourChart.Builder b = ContourChart.builder(title, "x0", "x1",
+                Surfaces.toGrid(landscape, surface));
         if (subtitle != null) {
             b.subtitle(subtitle);
         }
@@ -124,8 +137,9 @@ public final class Race {
     }
 
     /**
-     * A summary of each entry: label, rate, outcome, final loss and point, distance to the
-     * nearest known minimum.
+     * A summary of each entry: label, rate, outcome, final loss and point (for a diverged runner
+     * the last finite ones, as {@code optim run} reports them), distance to the nearest known
+     * global minimum ({@code none known} for a landscape without one, such as the saddles).
      *
      * @param landscape the landscape
      * @param entries the runners
@@ -134,7 +148,7 @@ public final class Race {
     public static List<String[]> table(Landscape landscape, List<Entry> entries) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"optimizer", "lr", "outcome", "final loss", "final point",
-            "to nearest minimum"});
+            "to nearest global minimum"});
         for (Entry e : entries) {
             double[] p = e.result().parameters();
             rows.add(new String[] {
@@ -143,10 +157,14 @@ public final class Race {
                 e.outcome(),
                 Numbers.brief(e.result().loss()),
                 Numbers.point(p),
-                Numbers.brief(nearestMinimum(landscape, p))
+                distance(nearestMinimum(landscape, p))
             });
         }
         return rows;
+    }
+
+    private static String distance(double d) {
+        return Double.isNaN(d) ? "none known" : Numbers.brief(d);
     }
 
     /**

@@ -16,10 +16,22 @@ public final class Surfaces {
     private Surfaces() {}
 
     /**
-     * The values of a {@link Surface}, for plotting.
+     * The values of a landscape's {@link Surface}, for plotting, with the landscape itself for
+     * the contours' saddle cells ({@link GridValues#withFunction}).
      *
+     * @param landscape the landscape the surface samples (in 2 dimensions)
      * @param surface the surface
      * @return the same grid and values
+     */
+    public static GridValues toGrid(Landscape landscape, Surface surface) {
+        return toGrid(surface).withFunction((x, y) -> landscape.value(new double[] {x, y}));
+    }
+
+    /**
+     * The surface's values as a {@link GridValues}, without the function they came from.
+     *
+     * @param surface the surface
+     * @return the grid values
      */
     public static GridValues toGrid(Surface surface) {
         Grid g = surface.grid();

@@ -24,7 +24,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * A contour picture of a function of two variables: a heat map of the value on a logarithmic
  * colour scale (darker is larger, as in the article), log-spaced contour lines, and on top of
- * them paths (trajectories, each ending in a square) and marked points (a start, a ground truth,
+ * them paths (trajectories, each ending in a hollow square, drawn on top of everything) and
+ * marked points (a start, a ground truth,
  * known minima).
  *
  * <p>Because losses may be zero or negative (styblinski-tang, mccormick), colours and contour
@@ -242,9 +243,12 @@ public final class ContourChart {
             plot.setRangeAxis(y);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
 
-            // 0: points, on top; each path's last drawn point gets a square in its colour, so
-            // that paths which run together still show where each one ended.
-            List<Point> marks = new ArrayList<>();
+            // 0: points, on top. The start and the known minima first; then each path's last
+            // drawn point as a hollow square in its colour, drawn last (on top of a minimum's
+            // diamond) and smaller for each later path, so that paths which end together still
+            // show one nested square each.
+            List<Point> marks = new ArrayList<>(points);
+            int firstEnd = marks.size();
             for (int i = 0; i < paths.size(); i++) {
                 Path p = paths.get(i);
                 int n = drawable(p.xs, p.ys);
@@ -253,22 +257,25 @@ public final class ContourChart {
                             Charts.colour(i), Mark.END, false));
                 }
             }
-            marks.addAll(points);
             DefaultXYDataset pointData = new DefaultXYDataset();
             XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
             Shape circle = new Ellipse2D.Double(-6, -6, 12, 12);
             Shape diamond = ShapeUtils.createDiamond(6);
-            Shape square = new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10);
             for (int i = 0; i < marks.size(); i++) {
                 Point p = marks.get(i);
                 pointData.addSeries(p.name, new double[][] {{p.x}, {p.y}});
                 pointRenderer.setSeriesPaint(i, p.paint);
-                pointRenderer.setSeriesShape(i, switch (p.mark) {
-                    case CIRCLE -> circle;
-                    case DIAMOND -> diamond;
-                    case END -> square;
-                });
-                pointRenderer.setSeriesOutlinePaint(i, Color.WHITE);
+                if (p.mark == Mark.END) {
+                    double h = Math.max(3, 9 - 2 * (i - firstEnd));
+                    pointRenderer.setSeriesShape(i,
+                            new java.awt.geom.Rectangle2D.Double(-h, -h, 2 * h, 2 * h));
+                    pointRenderer.setSeriesShapesFilled(i, false);
+                    pointRenderer.setSeriesOutlinePaint(i, p.paint);
+                    pointRenderer.setSeriesOutlineStroke(i, Charts.stroke(2f));
+                } else {
+                    pointRenderer.setSeriesShape(i, p.mark == Mark.CIRCLE ? circle : diamond);
+                    pointRenderer.setSeriesOutlinePaint(i, Color.WHITE);
+                }
                 pointRenderer.setSeriesVisibleInLegend(i, p.inLegend);
             }
             pointRenderer.setUseOutlinePaint(true);
@@ -315,7 +322,7 @@ public final class ContourChart {
             plot.setDataset(2, contourData);
             plot.setRenderer(2, contourRenderer);
 
-            // 3: heat map of log10(z − min + floor), below everything.
+            // 3: heat map of log10(max(z − min, floor)), below everything.
             int nx = grid.nx();
             int ny = grid.ny();
             double[] hx = new double[nx * ny];
@@ -326,7 +333,8 @@ public final class ContourChart {
                     hx[k] = grid.x(i);
                     hy[k] = grid.y(j);
                     double v = grid.z(i, j);
-                    hz[k] = Double.isFinite(v) ? Math.log10(v - min + floor) : Double.NaN;
+                    hz[k] = Double.isFinite(v) ? Math.log10(Math.max(v - min, floor))
+                            : Double.NaN;
                 }
             }
             DefaultXYZDataset heat = new DefaultXYZDataset();
@@ -335,7 +343,7 @@ public final class ContourChart {
             block.setBlockWidth((grid.x(nx - 1) - grid.x(0)) / (nx - 1));
             block.setBlockHeight((grid.y(ny - 1) - grid.y(0)) / (ny - 1));
             double lo = Math.log10(floor);
-            double hi = Math.log10(Math.max(range, 0) + floor);
+            double hi = Math.log10(Math.max(range, floor));
             GradientScale scale = new GradientScale(lo, hi > lo ? hi : lo + 1);
             block.setPaintScale(scale);
             block.setSeriesVisibleInLegend(0, false);
@@ -344,9 +352,12 @@ public final class ContourChart {
 
             JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
             Charts.style(chart, subtitle);
-            NumberAxis scaleAxis = new NumberAxis("log10(" + valueLabel + " − min + "
-                    + String.format(java.util.Locale.ROOT, "%.1e", floor) + ")");
+            // The colour bar in the reader's terms: the value itself (above the grid's minimum
+            // when that is not 0), on a log scale, ticks labelled 0.1, 1, 10, ... not exponents.
+            NumberAxis scaleAxis = new NumberAxis(scaleLabel(valueLabel, min, floor));
             scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+            scaleAxis.setNumberFormatOverride(new PowerOfTen());
+            scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
             PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
             legend.setPosition(RectangleEdge.RIGHT);
             legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -355,6 +366,42 @@ public final class ContourChart {
             legend.setSubdivisionCount(128);
             chart.addSubtitle(legend);
             return chart;
+        }
+    }
+
+    /**
+     * The colour bar's label: {@code loss (log scale)} when the grid's minimum is 0 or too close
+     * to it to matter (below the scale's lowest value {@code floor}), else the value above the
+     * minimum, {@code loss + 78.33 (log scale)}.
+     */
+    static String scaleLabel(String valueLabel, double min, double floor) {
+        if (Math.abs(min) <= floor) {
+            return valueLabel + " (log scale)";
+        }
+        String m = dev.optim.examples.text.Numbers.sig4(Math.abs(min));
+        return valueLabel + (min < 0 ? " + " : " − ") + m + " (log scale)";
+    }
+
+    /** Labels a tick at exponent e with the value 10^e: 0.01, 0.1, 1, 10, 100, 1e+04. */
+    private static final class PowerOfTen extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double e, StringBuffer to, java.text.FieldPosition pos) {
+            double v = Math.pow(10, e);
+            String s = Math.abs(e) <= 3 ? dev.optim.examples.text.Numbers.brief(v)
+                    : String.format(java.util.Locale.ROOT, "1e%+d", Math.round(e));
+            return to.append(s);
+        }
+
+        @Override
+        public StringBuffer format(long e, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) e, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("labels only");
         }
     }
 

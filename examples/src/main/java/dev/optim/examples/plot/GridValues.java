@@ -12,6 +12,7 @@ public final class GridValues {
     private final double[] xs;
     private final double[] ys;
     private final double[][] z;
+    private final ToDoubleBiFunction<Double, Double> function;
 
     /**
      * Wraps grid values (copied).
@@ -38,6 +39,49 @@ public final class GridValues {
         }
         this.xs = xs.clone();
         this.ys = ys.clone();
+        this.function = null;
+    }
+
+    private GridValues(GridValues g, ToDoubleBiFunction<Double, Double> function) {
+        this.xs = g.xs;
+        this.ys = g.ys;
+        this.z = g.z;
+        this.function = function;
+    }
+
+    /**
+     * The same samples, with the function they were sampled from, so that
+     * {@link MarchingSquares} can ask it the value at a cell's centre where the four corners
+     * leave the contour ambiguous (a saddle cell). Without it, the corners' mean decides, and a
+     * narrow diagonal valley (rosenbrock's) can be cut into a stray fragment.
+     *
+     * @param f the function {@code z = f(x, y)} the samples came from
+     * @return a grid that knows its function
+     */
+    public GridValues withFunction(ToDoubleBiFunction<Double, Double> f) {
+        if (f == null) {
+            throw new IllegalArgumentException("f must not be null");
+        }
+        return new GridValues(this, f);
+    }
+
+    /**
+     * The value at the centre of cell {@code (i, j)} (between columns {@code i, i+1} and rows
+     * {@code j, j+1}): the function's, if the grid knows it ({@link #withFunction}), else the
+     * mean of the four corners.
+     *
+     * @param i the cell's column, in {@code [0, nx − 2]}
+     * @param j the cell's row, in {@code [0, ny − 2]}
+     * @return the value
+     */
+    public double centre(int i, int j) {
+        if (function != null) {
+            double v = function.applyAsDouble((xs[i] + xs[i + 1]) / 2, (ys[j] + ys[j + 1]) / 2);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return (z[j][i] + z[j][i + 1] + z[j + 1][i] + z[j + 1][i + 1]) / 4;
     }
 
     /**
@@ -62,7 +106,7 @@ public final class GridValues {
                 z[j][i] = f.applyAsDouble(xs[i], ys[j]);
             }
         }
-        return new GridValues(xs, ys, z);
+        return new GridValues(xs, ys, z).withFunction(f);
     }
 
     /**

@@ -5,8 +5,12 @@ import java.util.Arrays;
 /**
  * Contour lines of a {@link GridValues} at a level, by marching squares: each grid cell whose corners
  * lie on both sides of the level contributes one or two straight segments, with end points
- * interpolated linearly along the cell's edges. Saddle cells are resolved by the mean of the four
- * corners. Cells with a non-finite corner are skipped.
+ * interpolated linearly along the cell's edges. Saddle cells (two opposite corners above the
+ * level, two below) are resolved by the value at the cell's centre, {@link GridValues#centre}:
+ * the function's own value where the grid knows its function, else the mean of the four corners.
+ * The mean misjudges a narrow valley that crosses the cell diagonally (rosenbrock's: the corners
+ * lie up the walls, the centre on the floor), cutting the contour's tip into a stray fragment
+ * one cell wide. Cells with a non-finite corner are skipped.
  *
  * <p>The result is a polyline in the form a line chart draws directly: x and y arrays where every
  * segment is two points followed by a NaN separator, so that no line joins two segments.
@@ -66,7 +70,7 @@ public final class MarchingSquares {
                         | (tl >= level ? 8 : 0);
                 int[] edges = CASES[c];
                 if (edges == null) {
-                    boolean centreAbove = (bl + br + tr + tl) / 4 >= level;
+                    boolean centreAbove = grid.centre(i, j) >= level;
                     if (c == 5) {
                         edges = centreAbove ? new int[] {BOTTOM, RIGHT, LEFT, TOP}
                                 : new int[] {LEFT, BOTTOM, RIGHT, TOP};

@@ -32,6 +32,44 @@ public final class Numbers {
     }
 
     /**
+     * Four significant digits, without trailing zeros, for the tour's summary: {@code 9.42},
+     * {@code 0.01036}, {@code 2916}, {@code 6.3e-16}; scientific below 10⁻³ and from 10⁶.
+     *
+     * @param v the number
+     * @return the text
+     */
+    public static String sig4(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        String s = a >= 1e-3 && a < 1e6 ? String.format(Locale.ROOT, "%.4g", v)
+                : String.format(Locale.ROOT, "%.3e", v);
+        if (s.contains("e")) {
+            String[] parts = s.split("e");
+            return trim(parts[0]) + "e" + parts[1];
+        }
+        return trim(s);
+    }
+
+    /**
+     * A point as {@code (x0, x1, …)} with {@link #sig4} coordinates.
+     *
+     * @param p the coordinates
+     * @return the text
+     */
+    public static String point4(double[] p) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < p.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(sig4(p[i]));
+        }
+        return s.append(')').toString();
+    }
+
+    /**
      * A point as {@code (x0, x1, …)} with {@link #brief} coordinates.
      *
      * @param p the coordinates

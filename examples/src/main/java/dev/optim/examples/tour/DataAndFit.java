@@ -52,23 +52,20 @@ final class DataAndFit implements TourStep {
                 .series("ground truth " + line(truth), ends, at(truth, ends), Charts.TRUTH)
                 .series("fitted by GD " + line(fit), ends, at(fit, ends), Charts.INIT)
                 .build());
-        String result = "ground truth " + line(truth) + " has loss " + Numbers.brief(d.loss(truth))
+        String result = "ground truth " + line(truth) + " has loss " + Numbers.sig4(d.loss(truth))
                 + "; GD after " + steps + " steps " + line(fit) + " has "
-                + Numbers.brief(r.loss()) + "; least squares " + line(ls) + " has "
-                + Numbers.brief(d.loss(ls)) + " <= the truth's: the fit follows this sample's"
+                + Numbers.sig4(r.loss()) + "; least squares " + line(ls) + " has "
+                + Numbers.sig4(d.loss(ls)) + " <= the truth's: the fit follows this sample's"
                 + " noise";
         return List.of(new Finding(1, "the data, the ground truth and the fitted line", result,
                 List.of(name)));
     }
 
     static String line(Line l) {
-        return "(slope " + Numbers.brief(round(l.slope())) + ", intercept "
-                + Numbers.brief(round(l.intercept())) + ")";
+        return "(slope " + Numbers.sig4((l.slope())) + ", intercept "
+                + Numbers.sig4((l.intercept())) + ")";
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 
     private static double[] at(Line l, double[] xs) {
         double[] y = new double[xs.length];

@@ -60,17 +60,17 @@ final class HousePriceScaling implements TourStep {
                 steps1[k] = r.trajectory().step(k);
                 excess[k] = r.trajectory().loss(k) - best;
             }
-            chart.series(labels[v] + " (lr " + Numbers.brief(lr) + ")", steps1, excess);
+            chart.series(labels[v] + " (lr " + Numbers.sig4(lr) + ")", steps1, excess);
             double gap = r.loss() - best;
             result.append(labels[v]).append(' ').append(gap <= 1e-9 * best
-                    ? "below 1e-9 of the optimum " + Numbers.brief(best) : Numbers.brief(gap))
+                    ? "below 1e-9 of the optimum " + Numbers.sig4(best) : Numbers.sig4(gap))
                     .append(v == 0 ? ", " : "");
             if (v == 1) {
                 stdFit = s.toOriginalParams(r.parameters());
             }
         }
-        result.append("; standardised fit in original units ").append(Numbers.point(round(stdFit)))
-                .append(" vs true ").append(Numbers.point(HousePrices.trueParams()));
+        result.append("; standardised fit in original units ").append(Numbers.point4(round(stdFit)))
+                .append(" vs true ").append(Numbers.point4(HousePrices.trueParams()));
         String name = ctx.png("5-house-prices.png", chart.build());
         return List.of(new Finding(5, "feature scaling (house prices)", result.toString(),
                 List.of(name)));

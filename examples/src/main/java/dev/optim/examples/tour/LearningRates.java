@@ -40,7 +40,7 @@ final class LearningRates implements TourStep {
         LineChart.Builder chart = LineChart.builder("Loss for three learning rates", "step",
                 "loss (MSE over the data set)").logY(true)
                 .subtitle("full-batch gradient descent on " + d.size() + " points; stability"
-                        + " limit 2/λmax = " + Numbers.brief(limit));
+                        + " limit 2/λmax = " + Numbers.sig4(limit));
         StringBuilder result = new StringBuilder();
         for (int i = 0; i < rates.length; i++) {
             DescentResult r = LineFit.run(d, Sgd.of(rates[i]), init, steps, d.size(), false,
@@ -53,7 +53,7 @@ final class LearningRates implements TourStep {
                 ys[k] = r.trajectory().loss(k);
             }
             boolean diverged = r.reason() == StopReason.DIVERGED;
-            String label = "lr " + Numbers.brief(rates[i]) + ", " + labels[i]
+            String label = "lr " + Numbers.sig4(rates[i]) + ", " + labels[i]
                     + (diverged ? " (diverged at step " + r.divergedAtStep() + ")" : "");
             chart.series(label, xs, ys, diverged);
             if (diverged) {
@@ -62,13 +62,13 @@ final class LearningRates implements TourStep {
                     last--;
                 }
                 chart.note("diverged at step " + r.divergedAtStep(), xs[last], ys[last]);
-                result.append("lr ").append(Numbers.brief(rates[i]))
-                        .append(" > 2/λmax = ").append(Numbers.brief(limit))
+                result.append("lr ").append(Numbers.sig4(rates[i]))
+                        .append(" > 2/λmax = ").append(Numbers.sig4(limit))
                         .append(": diverged at step ").append(r.divergedAtStep());
             } else {
-                result.append("lr ").append(Numbers.brief(rates[i])).append(": loss ")
-                        .append(Numbers.brief(ys[0])).append(" -> ")
-                        .append(Numbers.brief(r.loss())).append(" in ").append(steps)
+                result.append("lr ").append(Numbers.sig4(rates[i])).append(": loss ")
+                        .append(Numbers.sig4(ys[0])).append(" -> ")
+                        .append(Numbers.sig4(r.loss())).append(" in ").append(steps)
                         .append(" steps; ");
             }
         }

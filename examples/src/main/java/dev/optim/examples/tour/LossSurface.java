@@ -52,11 +52,11 @@ final class LossSurface implements TourStep {
             double dist = Math.hypot(p[0] - ls.slope(), p[1] - ls.intercept());
             double epochs = (double) updates * batch / d.size();
             double shown = Math.round(epochs * 10) / 10.0;
-            chart.path("batch size " + batch + " (" + Numbers.brief(shown)
+            chart.path("batch size " + batch + " (" + Numbers.sig4(shown)
                     + (shown == 1 ? " epoch)" : " epochs)"), column(r, 0), column(r, 1));
             result.append(" batch ").append(batch).append(": loss ")
-                    .append(Numbers.brief(r.loss())).append(", ")
-                    .append(Numbers.brief(dist)).append(" from the least-squares fit;");
+                    .append(Numbers.sig4(r.loss())).append(", ")
+                    .append(Numbers.sig4(dist)).append(" from the least-squares fit;");
         }
         Line truth = d.truth().orElseThrow();
         chart.point("ground truth", truth.slope(), truth.intercept(), Charts.TRUTH);

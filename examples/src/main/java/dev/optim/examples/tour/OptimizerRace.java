@@ -36,22 +36,34 @@ final class OptimizerRace implements TourStep {
      * @param start the common start
      * @param rates GD, Momentum, RMSprop, Adam
      * @param decay the inverse-time decay D of the "decay on" race
+     * @param why why the start is not the article's (0, 0), for the subtitle and summary; empty
+     *     if it is
      */
-    record Setup(String name, double[] start, double[] rates, double decay) {}
+    record Setup(String name, double[] start, double[] rates, double decay, String why) {}
 
     /**
-     * The races. Starts are the article's (0, 0) except on goldstein-price, whose (0, 0) lies on
-     * a ridge; GD and Momentum share a rate, so the difference is momentum's alone.
+     * The races. Starts are the article's (0, 0) except where that hides the point: on
+     * goldstein-price (0, 0) lies on a ridge; styblinski-tang is symmetric in x0 and x1, so from
+     * (0, 0), on the diagonal, every optimizer moves along the diagonal and the four paths
+     * coincide: from (4.5, −1), off it, GD, RMSprop and Adam settle in the local minimum near
+     * (2.75, −2.9) while Momentum's overshoot carries x0 over the ridge to the global one at
+     * (−2.9, −2.9); rosenbrock from (0, 0)
+     * is already at the valley floor, so all four paths are stacked along it: (−1.2, 1), the
+     * classic start, is up the far wall of the valley. GD and Momentum share a rate, so the
+     * difference is momentum's alone.
      */
     static final List<Setup> SETUPS = List.of(
             new Setup("himmelblau", new double[] {0, 0},
-                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02),
-            new Setup("styblinski-tang", new double[] {0, 0},
-                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02),
-            new Setup("rosenbrock", new double[] {0, 0},
-                    new double[] {0.002, 0.002, 0.01, 0.02}, 0.01),
+                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02, ""),
+            new Setup("styblinski-tang", new double[] {4.5, -1},
+                    new double[] {0.01, 0.01, 0.02, 0.05}, 0.02,
+                    "off the symmetry diagonal, where the paths coincide"),
+            new Setup("rosenbrock", new double[] {-1.2, 1},
+                    new double[] {0.002, 0.002, 0.01, 0.02}, 0.01,
+                    "off the valley floor, where the paths stack"),
             new Setup("goldstein-price", new double[] {-0.5, 0.25},
-                    new double[] {1e-5, 1e-5, 0.005, 0.01}, 0.01));
+                    new double[] {1e-5, 1e-5, 0.005, 0.01}, 0.01,
+                    "off the ridge through (0, 0)"));
 
     @Override
     public String title() {
@@ -63,18 +75,20 @@ final class OptimizerRace implements TourStep {
         int steps = ctx.settings().pick(500, 100);
         int res = ctx.settings().pick(150, 40);
         List<String> pictures = new ArrayList<>();
-        StringBuilder result = new StringBuilder("final distance to the nearest minimum"
+        StringBuilder result = new StringBuilder("final distance to the nearest global minimum"
                 + " (GD/Momentum/RMSprop/Adam), decay off | on: ");
         for (Setup s : SETUPS) {
             Landscape l = Landscapes.byName(s.name());
             Surface surface = Surfaces.ofLandscape(l, res);
-            result.append(s.name()).append(' ');
+            result.append(s.name()).append(s.why().isEmpty() ? " "
+                    : " (from " + Numbers.point4(s.start()) + ": " + s.why() + ") ");
             for (boolean decay : new boolean[] {false, true}) {
                 DoubleFunction<Schedule> schedule = decay
                         ? lr -> Schedules.inverseTimeDecay(lr, s.decay()) : Schedule::constant;
                 List<Race.Entry> entries = Race.run(l, s.start(), steps, optimizers(s, schedule));
-                String subtitle = steps + " steps from " + Numbers.point(s.start())
-                        + (decay ? "; learning-rate decay lr/(1 + " + Numbers.brief(s.decay())
+                String subtitle = steps + " steps from " + Numbers.point4(s.start())
+                        + (s.why().isEmpty() ? "" : " (" + s.why() + ")")
+                        + (decay ? "; learning-rate decay lr/(1 + " + Numbers.sig4(s.decay())
                                 + "·k)" : "; constant learning rates");
                 String file = "4-race-" + s.name() + (decay ? "-decay" : "") + ".png";
                 pictures.add(ctx.png(file, Race.chart(l, surface, s.start(), entries,
@@ -82,9 +96,8 @@ final class OptimizerRace implements TourStep {
                         subtitle)));
                 for (int i = 0; i < entries.size(); i++) {
                     Race.Entry e = entries.get(i);
-                    result.append(i == 0 ? "" : "/").append(e.result().reason()
-                            == dev.optim.core.descent.StopReason.DIVERGED ? "diverged"
-                            : Numbers.brief(round(Race.nearestMinimum(l, e.result().parameters()))));
+                    result.append(i == 0 ? "" : "/").append(e.diverged() ? "diverged"
+                            : Numbers.sig4(Race.nearestMinimum(l, e.result().parameters())));
                 }
                 result.append(decay ? "; " : " | ");
             }
@@ -103,8 +116,4 @@ final class OptimizerRace implements TourStep {
                 Adam.builder().learningRate(lr.apply(s.rates()[3])).build());
     }
 
-    private static double round(double v) {
-        return Math.abs(v) < 1e-3 ? Double.parseDouble(String.format(java.util.Locale.ROOT,
-                "%.1e", v)) : Math.round(v * 1000) / 1000.0;
-    }
 }

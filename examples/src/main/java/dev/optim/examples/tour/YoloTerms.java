@@ -65,8 +65,8 @@ final class YoloTerms implements TourStep {
                 terms[j][k] = v[j];
             }
         }
-        String[] names = {"total", "xy (centres)", "wh (sizes)", "confidence, object",
-            "confidence, no object", "classes"};
+        String[] names = {"total", "xy (centres)", "wh (sizes)", "confidence (object)",
+            "confidence (no object)", "classes"};
         LineChart.Builder chart = LineChart.builder("YOLO loss and its five terms", "Adam step",
                 "loss (mean over the batch)").logY(true)
                 .subtitle(images + " synthetic images, S = " + grid.gridSize() + ", B = "
@@ -84,9 +84,9 @@ final class YoloTerms implements TourStep {
                 + " objects on a " + grid.gridSize() + "x" + grid.gridSize() + " grid; "
                 + steps + " Adam steps: ");
         for (int j = 0; j < 6; j++) {
-            result.append(j == 0 ? "" : ", ").append(names[j]).append(' ')
-                    .append(Numbers.brief(round(terms[j][0]))).append(" -> ")
-                    .append(Numbers.brief(round(terms[j][rows - 1])));
+            result.append(j == 0 ? "" : "; ").append(names[j]).append(' ')
+                    .append(Numbers.sig4((terms[j][0]))).append(" -> ")
+                    .append(Numbers.sig4((terms[j][rows - 1])));
         }
         return List.of(new Finding(6, "a detection loss and its terms (YOLO)",
                 result.toString(), List.of(name)));
@@ -117,8 +117,4 @@ final class YoloTerms implements TourStep {
         return all;
     }
 
-    private static double round(double v) {
-        return Math.abs(v) < 1e-3 ? Double.parseDouble(String.format(java.util.Locale.ROOT,
-                "%.1e", v)) : Math.round(v * 1000) / 1000.0;
-    }
 }

@@ -47,6 +47,14 @@ class SurfaceAndRaceCommandTest {
                 "--resolution", "5", "--png", png.toString(), "--width", "320", "--height",
                 "240");
         assertEquals(0, r.code(), r.err());
+        // With --png and no --out, only the picture is written: no CSV floods the terminal.
+        assertEquals("", r.out());
+        assertPng(png, 320, 240);
+        Cli.Result csv = Cli.run("surface", "--regression", "--points", "40", "--seed", "5",
+                "--resolution", "5");
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals("", csv.err());
+        r = csv;
         assertEquals("x,y,loss", r.lines().get(0));
         assertEquals(26, r.lines().size());
         RegressionData d = RegressionProblem.builder().points(40).seed(5).build().generate();
@@ -54,7 +62,6 @@ class SurfaceAndRaceCommandTest {
         assertEquals(-5, corner[0]);
         assertEquals(-5, corner[1]);
         assertEquals(d.loss(new Line(-5, -5)), corner[2], 1e-12 * corner[2]);
-        assertPng(png, 320, 240);
     }
 
     @Test
@@ -97,7 +104,7 @@ class SurfaceAndRaceCommandTest {
     void raceMarksADivergingRunnerAndRefusesBadStarts() {
         Cli.Result r = Cli.run("race", "--landscape", "himmelblau", "--steps", "30", "--lr-sgd",
                 "1", "--png", dir.resolve("d.png").toString(), "--resolution", "10");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(ExitCodes.DIVERGED, r.code(), r.err());
         assertTrue(r.lines().get(2).contains("diverged at step"), r.lines().get(2));
         Cli.Result bad = Cli.run("race", "--landscape", "rosenbrock", "--start", "0,0,0");
         assertEquals(ExitCodes.BAD_INPUT, bad.code());

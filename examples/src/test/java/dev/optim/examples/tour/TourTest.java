@@ -63,7 +63,8 @@ class TourTest {
         }
         assertTrue(summary.contains("diverged at step"), summary);
         assertTrue(summary.contains("Adam 2 (8/16)"), summary);
-        assertTrue(stdout.toString().startsWith(summary), stdout.toString());
-        assertTrue(stdout.toString().contains("Wrote 14 pictures"), stdout.toString());
+        // Data on standard output (the summary, nothing else), messages on standard error.
+        assertEquals(summary, stdout.toString());
+        assertTrue(stderr.toString().contains("optim tour: wrote 14 pictures"), stderr.toString());
     }
 }
