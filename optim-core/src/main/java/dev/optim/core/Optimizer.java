@@ -23,9 +23,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface Optimizer {
 
     /**
-     * The kind of state this optimizer keeps, used to refuse state saved by another optimizer:
-     * {@code "sgd"}, {@code "momentum-ema"}, {@code "momentum-heavy-ball"},
-     * {@code "momentum-nesterov"}, {@code "rmsprop"}, {@code "adam"}.
+     * The kind of state this optimizer keeps, used to refuse state saved by another optimizer.
+     * One scheme: the optimizer's lower-case name, then its variant where the variant changes
+     * the state: {@code "sgd"}, {@code "momentum-ema"}, {@code "momentum-heavy-ball"},
+     * {@code "momentum-nesterov"}, {@code "rmsprop"}, {@code "rmsprop-centered"},
+     * {@code "rmsprop-momentum"}, {@code "rmsprop-centered-momentum"}, {@code "adam"},
+     * {@code "adam-amsgrad"}, {@code "adagrad"}, {@code "adadelta"}, {@code "adamax"},
+     * {@code "nadam"}, {@code "radam"}, {@code "lion"}.
      *
      * @return the state kind
      */
@@ -39,8 +43,10 @@ public interface Optimizer {
     Schedule learningRate();
 
     /**
-     * How many values of state this optimizer keeps per parameter: SGD 0, Momentum 1,
-     * RMSprop 1, Adam 2.
+     * How many values of state this optimizer keeps per parameter, each buffer the size and
+     * data type of the parameters: SGD 0; Momentum 1; RMSprop 1, plus 1 when centred and 1 with
+     * momentum; Adam 2 (AMSGrad 3); Adagrad 1; Adadelta 2; Adamax 2; NAdam 2; RAdam 2; Lion 1.
+     * A saved state holds exactly this many buffers.
      *
      * @return the number of state buffers, each the size of the parameters
      */
