@@ -400,6 +400,19 @@ public final class Descent {
         }
     }
 
+    /**
+     * A builder for the descent loop of a line-search optimizer (L-BFGS), which evaluates the
+     * objective itself: one trajectory row per iteration, the stop rules of this class. See
+     * {@link LineSearchDescent}.
+     *
+     * @param optimizer the optimizer
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code optimizer} is null
+     */
+    public static LineSearchDescent.Builder lineSearch(dev.optim.core.LineSearchOptimizer optimizer) {
+        return LineSearchDescent.builder(optimizer);
+    }
+
     /** Builds a {@link Descent}. Defaults: 1000 steps, no tolerances, divergence factor 1e6. */
     public static final class Builder {
         private final Optimizer optimizer;

@@ -2,6 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.ArrayObjective;
 import dev.optim.core.Checks;
+import dev.optim.core.LineSearchOptimizer;
 import dev.optim.core.Objective;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * strong-Wolfe line search, operation for operation. Unlike the first-order optimizers it needs
  * the objective itself, not one gradient per step: {@link #minimize} runs it to the end (one
  * PyTorch {@code step(closure)}), {@link #start} gives a {@link LbfgsRun} to advance an
- * iteration at a time.
+ * iteration at a time, and {@link dev.optim.core.descent.Descent#lineSearch(LineSearchOptimizer)}
+ * runs it in the descent loop (a trajectory row per iteration).
  *
  * <p>Iteration {@code k} from {@code x_k} with gradient {@code g_k}:
  *
@@ -62,7 +64,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * double[] best = r.point();
  * }</pre>
  */
-public final class Lbfgs {
+public final class Lbfgs implements LineSearchOptimizer {
 
     /** The default (initial) step length. */
     public static final double DEFAULT_LEARNING_RATE = 1.0;
@@ -236,6 +238,7 @@ public final class Lbfgs {
      * @return the run
      * @throws IllegalArgumentException if an argument is null or the lengths differ
      */
+    @Override
     public LbfgsRun start(ArrayObjective objective, double[] start) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
@@ -254,6 +257,7 @@ public final class Lbfgs {
      * @throws IllegalArgumentException if an argument is null, the lengths differ or
      *     {@code start} is not floating point
      */
+    @Override
     public LbfgsRun start(Objective objective, INDArray start) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
@@ -269,6 +273,7 @@ public final class Lbfgs {
      *
      * @return {@code lr}
      */
+    @Override
     public double learningRate() {
         return learningRate;
     }
@@ -368,6 +373,7 @@ public final class Lbfgs {
      *
      * @return {@code "lbfgs"}
      */
+    @Override
     public String kind() {
         return "lbfgs";
     }

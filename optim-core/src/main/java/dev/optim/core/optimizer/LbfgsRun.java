@@ -1,5 +1,6 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.LineSearchOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * LbfgsResult r = run.result();
  * }</pre>
  */
-public final class LbfgsRun {
+public final class LbfgsRun implements LineSearchOptimizer.Run {
 
     private final Lbfgs config;
     private final Evaluation objective;
@@ -139,6 +140,24 @@ public final class LbfgsRun {
         return null;
     }
 
+    /** {@link #iterate()}, true while the run may go on. */
+    @Override
+    public boolean advance() {
+        return iterate() == null;
+    }
+
+    /** Whether the run stopped by a tolerance ({@link LbfgsStop#converged()}). */
+    @Override
+    public boolean converged() {
+        return stop != null && stop.converged();
+    }
+
+    /** Whether the run stopped with {@link LbfgsStop#NON_FINITE}. */
+    @Override
+    public boolean failed() {
+        return stop == LbfgsStop.NON_FINITE;
+    }
+
     /**
      * Iterates until a stop rule holds, and gives the result.
      *
@@ -176,6 +195,7 @@ public final class LbfgsRun {
      *
      * @return {@code x_k}
      */
+    @Override
     public double[] point() {
         return x.clone();
     }
@@ -195,6 +215,7 @@ public final class LbfgsRun {
      *
      * @return {@code f(x_k)}
      */
+    @Override
     public double value() {
         return f;
     }
@@ -213,6 +234,7 @@ public final class LbfgsRun {
      *
      * @return {@code ‖∇f(x_k)‖₂}
      */
+    @Override
     public double gradientNorm() {
         return Vectors.norm(g);
     }
@@ -222,6 +244,7 @@ public final class LbfgsRun {
      *
      * @return the iteration count
      */
+    @Override
     public int iterations() {
         return iterations;
     }
@@ -231,6 +254,7 @@ public final class LbfgsRun {
      *
      * @return the evaluation count
      */
+    @Override
     public long evaluations() {
         return evaluations;
     }
