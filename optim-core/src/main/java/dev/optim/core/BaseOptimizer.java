@@ -2,6 +2,7 @@ package dev.optim.core;
 
 import dev.optim.core.kernel.Kernel;
 import dev.optim.core.kernel.Kernels;
+import dev.optim.core.kernel.UpdateRule;
 import java.io.IOException;
 import java.io.InputStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,9 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The shared part of Optim's optimizers: the learning-rate schedule, weight decay, gradient
- * clipping, validation, and the choice of update kernel. A subclass supplies only its update
- * rule's coefficients, handed to the state's {@link Kernel}, which applies the rule as one fused
- * pass over the parameters, in float64 or float32.
+ * clipping, validation, and the choice of update kernel. A subclass supplies its configuration
+ * and its element-wise {@link UpdateRule} ({@link #newRule()}); the state's {@link Kernel} runs
+ * that rule as one fused pass over the parameters, in float64 or float32, on its tier. Adding an
+ * optimizer touches no shared class: see {@code docs/adding-an-optimizer.md}.
  *
  * <p>Per update {@code t} (1 for the first), with {@code η = learningRate().valueAt(t − 1)}, each
  * element is first prepared, in this order (PyTorch's order when clipping precedes
@@ -102,7 +104,7 @@ public abstract class BaseOptimizer implements Optimizer {
         Checks.floatingArray("params", params);
         HostMemory.requireDense("params", params);
         OptimizerState state = OptimizerState.forArrays(kind(), params, stateBuffersPerParameter());
-        state.kernel(kernelFor(state, params));
+        state.kernel(kernelFor(newRule(), state, params));
         return state;
     }
 
@@ -114,7 +116,7 @@ public abstract class BaseOptimizer implements Optimizer {
         }
         OptimizerState state = OptimizerState.forPlain(kind(), params.length,
                 stateBuffersPerParameter());
-        state.kernel(kernelFor(state, params.length));
+        state.kernel(kernelFor(newRule(), state, params.length));
         return state;
     }
 
@@ -146,12 +148,13 @@ public abstract class BaseOptimizer implements Optimizer {
         long t = state.step() + 1;
         if (kernel == null) {
             // A restored state: its kernel is made by its first step.
-            kernel = kernelFor(state, params);
+            kernel = kernelFor(newRule(), state, params);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
         prepare(kernel, rate);
-        update(kernel, rate, t);
+        kernel.rule().begin(rate, t);
+        kernel.run();
         kernel.finish();
         state.advance();
     }
@@ -176,28 +179,28 @@ public abstract class BaseOptimizer implements Optimizer {
         double rate = rateAt(state.step());
         long t = state.step() + 1;
         if (kernel == null) {
-            kernel = kernelFor(state, params.length);
+            kernel = kernelFor(newRule(), state, params.length);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
         prepare(kernel, rate);
-        update(kernel, rate, t);
+        kernel.rule().begin(rate, t);
+        kernel.run();
         kernel.finish();
         state.advance();
     }
 
     /**
-     * The update rule: calls the one rule method of {@code kernel} that is this optimizer's,
-     * with its coefficients for this update, computed in float64. The kernel has the
-     * parameters, the gradient (after clipping and weight decay) and the state bound, and
-     * applies the rule to every element in one fused pass, in float64 or float32 as the
-     * parameters are.
+     * A new instance of this optimizer's element-wise update rule, for one state (a rule holds
+     * the coefficients of the current update, so states do not share one). The state's kernel
+     * calls {@link UpdateRule#begin(double, long)} with the learning rate and the update number
+     * of each step, then applies the rule to every element of the parameters, the gradient
+     * (after clipping and weight decay) and the {@link #stateBuffersPerParameter()} state
+     * buffers, in float64 or float32 as the parameters are.
      *
-     * @param kernel the kernel of the state, bound to this step's arrays
-     * @param lr the learning rate {@code η} of this update
-     * @param t the update's number, 1 for the first
+     * @return a new rule
      */
-    protected abstract void update(Kernel kernel, double lr, long t);
+    protected abstract UpdateRule newRule();
 
     /**
      * The hyperparameters particular to the subclass, for {@link #toString()}, as
@@ -217,21 +220,21 @@ public abstract class BaseOptimizer implements Optimizer {
     }
 
     /** A kernel for the INDArray buffers of {@code state}, on the tier {@link Kernels} picks. */
-    private static Kernel kernelFor(OptimizerState state, INDArray params) {
+    private static Kernel kernelFor(UpdateRule rule, OptimizerState state, INDArray params) {
         INDArray[] buffers = new INDArray[state.bufferCount()];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = state.array(b);
         }
-        return Kernels.forArrays(buffers, params);
+        return Kernels.forArrays(rule, buffers, params);
     }
 
     /** A kernel for the {@code double[]} buffers of {@code state}. */
-    private static Kernel kernelFor(OptimizerState state, int length) {
+    private static Kernel kernelFor(UpdateRule rule, OptimizerState state, int length) {
         double[][] buffers = new double[state.bufferCount()][];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = state.plain(b);
         }
-        return Kernels.forPlain(buffers, length);
+        return Kernels.forPlain(rule, buffers, length);
     }
 
     /** The optimizer's kind, asked once ({@link #kind()} may build its string per call). */

@@ -292,6 +292,17 @@ public final class OptimizerState {
         return kernel;
     }
 
+    /**
+     * The kernel tier that steps this state: {@code "simd"}, {@code "plain"} or {@code "nd4j"}
+     * (see {@link dev.optim.core.kernel.Kernels}); null for a restored state before its first
+     * step, which makes its kernel.
+     *
+     * @return the tier, or null
+     */
+    public String tier() {
+        return kernel == null ? null : kernel.tier();
+    }
+
     void kernel(Kernel kernel) {
         this.kernel = kernel;
     }
