@@ -50,6 +50,8 @@ public final class OptimizerState {
     private Kernel kernel;
     /** The state of an optimizer built around others, or null. */
     private Extension extension;
+    /** A metric-driven rate in place of the schedule's, or NaN. */
+    private double rateOverride = Double.NaN;
     /** The bytes of an extension read by {@link #read}, until {@link #attach} takes them. */
     private byte[] savedExtension;
 
@@ -305,6 +307,32 @@ public final class OptimizerState {
 
     void kernel(Kernel kernel) {
         this.kernel = kernel;
+    }
+
+    /**
+     * Sets the learning rate of this state's next updates, in place of the optimizer's schedule
+     * (PyTorch's {@code param_group['lr'] = …}, as a metric-driven rate such as
+     * {@link dev.optim.core.schedule.ReduceOnPlateau} does); NaN clears it. Honoured by the
+     * optimizers built on {@link BaseOptimizer}. Not saved: the controller that sets it saves its
+     * own state and sets it again.
+     *
+     * @param lr the rate, finite and {@code ≥ 0}, or NaN to follow the schedule again
+     * @throws IllegalArgumentException if {@code lr} is negative or infinite
+     */
+    public void overrideLearningRate(double lr) {
+        if (!Double.isNaN(lr)) {
+            Checks.nonNegative("lr", lr);
+        }
+        this.rateOverride = lr;
+    }
+
+    /**
+     * The rate set by {@link #overrideLearningRate(double)}.
+     *
+     * @return the override, or NaN if the schedule applies
+     */
+    public double learningRateOverride() {
+        return rateOverride;
     }
 
     void advance() {

@@ -2,6 +2,7 @@ package dev.optim.core.descent;
 
 import dev.optim.core.ArrayObjective;
 import dev.optim.core.Checks;
+import dev.optim.core.MetricDriven;
 import dev.optim.core.Objective;
 import dev.optim.core.Optimizer;
 import dev.optim.core.StochasticObjective;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Row {@code k} of the trajectory holds the parameters after {@code k} updates, the loss there
  * (over the whole objective, also for mini-batch runs, as the article's cost) and the rate the
- * next update uses, {@code η_k}. A diverged run records the offending row (its loss may be
+ * next update uses, {@code η_k}. A {@link MetricDriven} optimizer
+ * ({@link dev.optim.core.optimizer.OnPlateau}) is fed the loss {@code f_{k+1}} after every update,
+ * and the row holds the rate it then gives. A diverged run records the offending row (its loss may be
  * infinite or NaN) and returns the last finite parameters with reason {@link StopReason#DIVERGED}.
  *
  * <p>A {@code double[]} start with an {@link ArrayObjective}, or a float64 {@link INDArray} start
@@ -191,7 +194,7 @@ public final class Descent {
             k++;
             double next = run.evaluate();
             gn = run.gradientNorm();
-            double rate = optimizer.learningRate().valueAt(k);
+            double rate = rateAfter(run, next, k);
             if (!Double.isFinite(next) || !Double.isFinite(gn) || next > limit) {
                 rec.add(k, next, rate, withParams ? run.current() : null);
                 LOG.warn("descent diverged at step {}: loss {}, gradient norm {}", k, next, gn);
@@ -223,9 +226,27 @@ public final class Descent {
             }
         }
         if (rec.lastStep() != k) {
-            rec.add(k, f, optimizer.learningRate().valueAt(k), withParams ? run.current() : null);
+            rec.add(k, f, currentRate(run, k), withParams ? run.current() : null);
         }
         return finish(new DescentResult(run.current(), f, reason, k, -1, rec.build()));
+    }
+
+    /**
+     * The rate of update {@code k + 1}: a {@link MetricDriven} optimizer is fed the loss after
+     * update {@code k} first (its controller may reduce the rate); otherwise the schedule's.
+     */
+    private double rateAfter(Run run, double loss, long k) {
+        if (optimizer instanceof MetricDriven md) {
+            return md.observe(run.state(), loss);
+        }
+        return optimizer.learningRate().valueAt(k);
+    }
+
+    private double currentRate(Run run, long k) {
+        if (optimizer instanceof MetricDriven md) {
+            return md.currentLearningRate(run.state());
+        }
+        return optimizer.learningRate().valueAt(k);
     }
 
     private DescentResult finish(DescentResult result) {
@@ -258,6 +279,8 @@ public final class Descent {
         void remember();
 
         void update();
+
+        dev.optim.core.OptimizerState state();
 
         double[] current();
 
@@ -319,6 +342,11 @@ public final class Descent {
         @Override
         public void update() {
             optimizer.step(theta, grad, state);
+        }
+
+        @Override
+        public dev.optim.core.OptimizerState state() {
+            return state;
         }
 
         @Override
@@ -387,6 +415,11 @@ public final class Descent {
         @Override
         public void update() {
             optimizer.step(theta, grad, state);
+        }
+
+        @Override
+        public dev.optim.core.OptimizerState state() {
+            return state;
         }
 
         @Override
