@@ -113,6 +113,22 @@ class SwatsReferenceTest {
         assertArrayEquals(y, x, 1e-12);
     }
 
+    /**
+     * Optax-style convergence on the 5-D quadratic: the switch happens and the SGD phase, at the
+     * estimated rate, still reaches the minimum.
+     */
+    @Test
+    void convergesOnAQuadraticAfterTheSwitch() {
+        Swats swats = Swats.builder().learningRate(0.01).switchTolerance(1e-6).build();
+        double[] x = {1.0, -2.0, 0.5, 3.0, -1.5};
+        OptimizerState s = swats.init(x);
+        for (int k = 0; k < 40000; k++) {
+            swats.step(x, LookaheadTest.gradient("quadratic", x), s);
+        }
+        assertTrue(Swats.switchStep(s) > 0);
+        assertArrayEquals(new double[5], x, 1e-3);
+    }
+
     @Test
     void badSettingsNameTheSettingAndTheRange() {
         assertEquals("beta2 must be in [0, 1), got 1.0", assertThrows(IllegalArgumentException.class,
