@@ -27,6 +27,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>coupled weight decay: {@code g ← g + λ·θ} (PyTorch's {@code weight_decay}).
  * </ol>
  *
+ * <p>Non-finite values. By default a step applies whatever it computes: a NaN or infinite
+ * gradient (after preparation) propagates into the parameters and the state, so that the
+ * descent loop sees a non-finite loss or gradient and reports the run as diverged with the last
+ * finite parameters. With {@link Builder#skipNonFinite(int) skipNonFinite(n)} (Optax's
+ * {@code apply_if_finite}), a step whose prepared gradient, new parameters or new state would
+ * hold a NaN or an infinity is skipped instead: parameters and state are left untouched, the
+ * step counter does not advance (as Optax leaves the inner state's count), and the skip is
+ * counted ({@link OptimizerState#skippedSteps()}, {@link OptimizerState#consecutiveSkippedSteps()},
+ * saved and restored with the state). Up to {@code n} steps in a row are skipped; the next
+ * non-finite one throws an {@link IllegalStateException} naming {@code n}, leaving everything
+ * untouched. The check computes each chunk's update in scratch memory before the real pass, so
+ * a step costs about two passes over the memory.
+ *
  * <p>A step allocates nothing once the state has seen
  * the same parameter and gradient arrays (the kernel keeps its views of their memory), and the
  * caller's gradient array is never written.
@@ -45,6 +58,7 @@ public abstract class BaseOptimizer implements Optimizer {
     private final double weightDecay;
     private final boolean decoupled;
     private final Clipping clipping;
+    private final int maxSkips;
     /** {@link #kind()}, once asked; a racy cache of an immutable value. */
     private String kindCache;
 
@@ -64,6 +78,7 @@ public abstract class BaseOptimizer implements Optimizer {
         this.weightDecay = Checks.nonNegative("weightDecay", builder.weightDecay);
         this.decoupled = builder.decoupled;
         this.clipping = builder.clipping;
+        this.maxSkips = builder.maxSkips;
     }
 
     @Override
@@ -97,6 +112,16 @@ public abstract class BaseOptimizer implements Optimizer {
      */
     public final Clipping clipping() {
         return clipping;
+    }
+
+    /**
+     * The most steps in a row that are skipped for non-finite values, 0 when non-finite values
+     * propagate (the default); see {@link Builder#skipNonFinite(int)}.
+     *
+     * @return the limit, or 0 when off
+     */
+    public final int skipNonFinite() {
+        return maxSkips;
     }
 
     @Override
@@ -154,6 +179,10 @@ public abstract class BaseOptimizer implements Optimizer {
         kernel.bind(params, gradient);
         prepare(kernel, rate);
         kernel.rule().begin(rate, t);
+        if (maxSkips > 0 && !kernel.finite()) {
+            skip(state, t);
+            return;
+        }
         kernel.run();
         kernel.finish();
         state.advance();
@@ -185,6 +214,10 @@ public abstract class BaseOptimizer implements Optimizer {
         kernel.bind(params, gradient);
         prepare(kernel, rate);
         kernel.rule().begin(rate, t);
+        if (maxSkips > 0 && !kernel.finite()) {
+            skip(state, t);
+            return;
+        }
         kernel.run();
         kernel.finish();
         state.advance();
@@ -246,6 +279,17 @@ public abstract class BaseOptimizer implements Optimizer {
         return Kernels.forPlain(rule, buffers, length);
     }
 
+    /** Counts a skipped step, or refuses it after {@link #maxSkips} skips in a row. */
+    private void skip(OptimizerState state, long t) {
+        if (state.consecutiveSkippedSteps() >= maxSkips) {
+            throw new IllegalStateException("update " + t + " is not finite after " + maxSkips
+                    + " consecutive skipped steps (skipNonFinite(" + maxSkips + ")): the gradient"
+                    + " or the update holds NaN or infinity; parameters and state are left as"
+                    + " they were before the first skipped step");
+        }
+        state.skip();
+    }
+
     /** The optimizer's kind, asked once ({@link #kind()} may build its string per call). */
     private String cachedKind() {
         String k = kindCache;
@@ -277,7 +321,8 @@ public abstract class BaseOptimizer implements Optimizer {
         String h = hyperparameters();
         return getClass().getSimpleName() + "{lr=" + learningRate + (h.isEmpty() ? "" : ", " + h)
                 + ", weightDecay=" + weightDecay + (decoupled ? " (decoupled)" : "")
-                + ", clipping=" + clipping + "}";
+                + ", clipping=" + clipping
+                + (maxSkips > 0 ? ", skipNonFinite=" + maxSkips : "") + "}";
     }
 
     /**
@@ -290,6 +335,7 @@ public abstract class BaseOptimizer implements Optimizer {
         private double weightDecay;
         private boolean decoupled;
         private Clipping clipping = Clipping.none();
+        private int maxSkips;
 
         /**
          * Creates a builder with the given default learning rate.
@@ -368,6 +414,26 @@ public abstract class BaseOptimizer implements Optimizer {
                 throw new IllegalArgumentException("clipping must not be null");
             }
             this.clipping = clipping;
+            return self();
+        }
+
+        /**
+         * Skips steps whose prepared gradient or resulting update is not finite, up to
+         * {@code maxConsecutive} steps in a row (Optax's {@code apply_if_finite}): a skipped
+         * step leaves parameters, state and step counter untouched and is counted in the
+         * state; one more non-finite step in a row throws an {@link IllegalStateException}.
+         * Off by default: non-finite values propagate, and the descent loop reports them.
+         *
+         * @param maxConsecutive the most steps skipped in a row; {@code ≥ 1}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxConsecutive} is below 1
+         */
+        public B skipNonFinite(int maxConsecutive) {
+            if (maxConsecutive < 1) {
+                throw new IllegalArgumentException(
+                        "skipNonFinite maxConsecutive must be >= 1, got " + maxConsecutive);
+            }
+            this.maxSkips = maxConsecutive;
             return self();
         }
 

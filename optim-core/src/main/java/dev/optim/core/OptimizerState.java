@@ -23,21 +23,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread-safe.
  *
  * <p>{@link #save} writes a self-checking binary form (magic, format version, optimizer kind,
- * data type, shape, step, buffers, CRC-32); {@link Optimizer#restore} reads it back, so that a run
+ * data type, shape, step, skip counters, buffers, CRC-32); {@link Optimizer#restore} reads it
+ * back (and reads format 1, without skip counters, too), so that a run
  * saved after {@code k} steps and continued in a new process gives bit-for-bit the parameters of
  * a run that never stopped.
  *
  * <p>An optimizer built around others (Lookahead, which keeps its inner optimizer's state and
  * slow weights) keeps its state in an {@link Extension} instead of buffers: made by
- * {@link #withExtension}, saved after the header (format version 2) and handed back, as bytes,
+ * {@link #withExtension}, saved after the header (format version 3) and handed back, as bytes,
  * to the optimizer that restores it ({@link #savedExtension()}, {@link #attach}).
  */
 public final class OptimizerState {
 
     private static final long MAGIC = 0x4F5054494D53543FL; // "OPTIMST?"
-    private static final int VERSION = 1;
-    /** The format of a state with an {@link Extension}: version 1 followed by its bytes. */
-    private static final int VERSION_EXTENDED = 2;
+    private static final int VERSION = 2;
+    /** The format of a state with an {@link Extension}: version 2 followed by its bytes. */
+    private static final int VERSION_EXTENDED = 3;
 
     private final String kind;
     private final DataType dataType;
@@ -46,6 +47,9 @@ public final class OptimizerState {
     private final INDArray[] arrays;
     private final double[][] plain;
     private long step;
+    /** Steps skipped for non-finite values, in all and in a row (see skipNonFinite). */
+    private long skipped;
+    private long consecutiveSkips;
     /** The update kernel bound to the buffers: made by init, or by the first step after read. */
     private Kernel kernel;
     /** The state of an optimizer built around others, or null. */
@@ -214,6 +218,27 @@ public final class OptimizerState {
     }
 
     /**
+     * The number of steps skipped because their gradient or update was not finite (only with
+     * {@link BaseOptimizer.Builder#skipNonFinite(int)}); skipped steps do not count in
+     * {@link #step()}.
+     *
+     * @return the total number of skipped steps
+     */
+    public long skippedSteps() {
+        return skipped;
+    }
+
+    /**
+     * The number of steps skipped in a row, up to the latest call of {@code step}: 0 after a
+     * step that was applied.
+     *
+     * @return the current run of skipped steps
+     */
+    public long consecutiveSkippedSteps() {
+        return consecutiveSkips;
+    }
+
+    /**
      * The kind of optimizer this state belongs to (see {@link Optimizer#kind()}).
      *
      * @return the kind
@@ -337,6 +362,12 @@ public final class OptimizerState {
 
     void advance() {
         step++;
+        consecutiveSkips = 0;
+    }
+
+    void skip() {
+        skipped++;
+        consecutiveSkips++;
     }
 
     /**
@@ -364,8 +395,8 @@ public final class OptimizerState {
     }
 
     /**
-     * Writes this state to {@code out}: magic, format version, kind, data type, shape, step,
-     * buffers (raw values in row-major order, big-endian) and a CRC-32 of all that precedes it.
+     * Writes this state to {@code out} in format 2: magic, format version, kind, data type,
+     * shape, step, the skip counters (in all, in a row), buffers (raw values in row-major order, big-endian) and a CRC-32 of all that precedes it.
      *
      * @param out where to write; not closed
      * @throws IOException if writing fails
@@ -386,6 +417,8 @@ public final class OptimizerState {
             data.writeLong(s);
         }
         data.writeLong(step);
+        data.writeLong(skipped);
+        data.writeLong(consecutiveSkips);
         data.writeInt(bufferCount());
         for (int b = 0; b < bufferCount(); b++) {
             if (plain != null) {
@@ -443,6 +476,8 @@ public final class OptimizerState {
             state.arrays[b].assign(flat.reshape('c', params.shape()));
         }
         state.step = h.step;
+        state.skipped = h.skipped;
+        state.consecutiveSkips = h.consecutiveSkips;
         state.savedExtension = h.extension;
         return state;
     }
@@ -466,6 +501,8 @@ public final class OptimizerState {
         h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
                 length, null, h.buffers, h.step);
+        state.skipped = h.skipped;
+        state.consecutiveSkips = h.consecutiveSkips;
         state.savedExtension = h.extension;
         return state;
     }
@@ -478,6 +515,7 @@ public final class OptimizerState {
     }
 
     private record Header(String kind, DataType dataType, long[] shape, long step,
+            long skipped, long consecutiveSkips,
             double[][] buffers, byte[] extension) {
         void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
             String expectedKind = optimizer.kind();
@@ -526,9 +564,9 @@ public final class OptimizerState {
                         + "(checksum mismatch over " + all.length + " bytes)");
             }
             int version = data.readInt();
-            if (version != VERSION && version != VERSION_EXTENDED) {
+            if (version != VERSION && version != 1 && version != VERSION_EXTENDED) {
                 throw new IllegalArgumentException("saved state has format version " + version
-                        + ", expected " + VERSION + " or " + VERSION_EXTENDED);
+                        + ", expected 1, " + VERSION + " or " + VERSION_EXTENDED);
             }
             String kind = data.readUTF();
             DataType type = DataType.valueOf(data.readUTF());
@@ -543,6 +581,12 @@ public final class OptimizerState {
                 n *= shape[i];
             }
             long step = data.readLong();
+            long skipped = version >= 2 ? data.readLong() : 0;
+            long consecutiveSkips = version >= 2 ? data.readLong() : 0;
+            if (skipped < 0 || consecutiveSkips < 0 || consecutiveSkips > skipped) {
+                throw new IllegalArgumentException("saved state is malformed: skip counters "
+                        + skipped + " in all, " + consecutiveSkips + " in a row");
+            }
             int count = data.readInt();
             int width = type == DataType.DOUBLE ? 8 : 4;
             long bufferBytes = (long) count * n * width;
@@ -569,7 +613,8 @@ public final class OptimizerState {
                 }
                 extension = data.readNBytes(size);
             }
-            return new Header(kind, type, shape, step, buffers, extension);
+            return new Header(kind, type, shape, step, skipped, consecutiveSkips, buffers,
+                    extension);
         } catch (EOFException | IllegalArgumentException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
@@ -581,6 +626,7 @@ public final class OptimizerState {
     @Override
     public String toString() {
         return "OptimizerState[kind=" + kind + ", dataType=" + dataType + ", shape="
-                + Arrays.toString(shape) + ", step=" + step + ", buffers=" + bufferCount() + "]";
+                + Arrays.toString(shape) + ", step=" + step + (skipped > 0 ? ", skipped=" + skipped : "")
+                + ", buffers=" + bufferCount() + "]";
     }
 }
