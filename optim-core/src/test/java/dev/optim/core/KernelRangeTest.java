@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.optim.core.kernel.Kernel;
 import dev.optim.core.kernel.Kernels;
 import dev.optim.core.kernel.Scratch;
+import dev.optim.core.optimizer.Adadelta;
+import dev.optim.core.optimizer.Adagrad;
 import dev.optim.core.optimizer.Adam;
+import dev.optim.core.optimizer.Adamax;
+import dev.optim.core.optimizer.Lion;
+import dev.optim.core.optimizer.NAdam;
+import dev.optim.core.optimizer.RAdam;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
 import dev.optim.core.optimizer.Sgd;
@@ -40,7 +46,17 @@ class KernelRangeTest {
                 Momentum.builder().learningRate(0.03).form(Momentum.Form.HEAVY_BALL).build(),
                 Momentum.builder().learningRate(0.03).form(Momentum.Form.NESTEROV).build(),
                 RmsProp.builder().learningRate(0.01).build(),
-                Adam.builder().learningRate(0.02).build());
+                Adam.builder().learningRate(0.02).build(),
+                Adam.builder().learningRate(0.02).amsgrad(true).build(),
+                RmsProp.builder().learningRate(0.01).centered(true).build(),
+                RmsProp.builder().learningRate(0.01).momentum(0.5).build(),
+                RmsProp.builder().learningRate(0.01).centered(true).momentum(0.5).build(),
+                Adagrad.builder().learningRate(0.1).initialAccumulator(0.1).lrDecay(0.01).build(),
+                Adadelta.builder().build(),
+                Adamax.builder().build(),
+                NAdam.builder().build(),
+                RAdam.builder().build(),
+                Lion.builder().learningRate(1e-3).build());
     }
 
     private static List<String> tiers() {

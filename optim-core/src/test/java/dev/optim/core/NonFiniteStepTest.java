@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optim.core.kernel.Kernels;
+import dev.optim.core.optimizer.Adadelta;
+import dev.optim.core.optimizer.Adagrad;
 import dev.optim.core.optimizer.Adam;
+import dev.optim.core.optimizer.Adamax;
+import dev.optim.core.optimizer.Lion;
+import dev.optim.core.optimizer.NAdam;
+import dev.optim.core.optimizer.RAdam;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
 import dev.optim.core.optimizer.Sgd;
@@ -29,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * descent loop reports them); with {@code skipNonFinite(n)} a non-finite step is skipped,
  * leaving parameters, state and step counter untouched, and the run then equals, bit for bit,
  * a run that never saw the bad gradient. Every optimizer, NaN, +∞ and −∞ at four positions
- * (the 72 cases of the issue), on every tier, float32 and float64, and the {@code double[]}
+ * (for the article's six, the 72 cases of the issue), on every tier, float32 and float64, and the {@code double[]}
  * path.
  */
 class NonFiniteStepTest {
@@ -50,7 +56,18 @@ class NonFiniteStepTest {
                 n -> skip(Momentum.builder().learningRate(0.03).form(Momentum.Form.NESTEROV), n)
                         .build(),
                 n -> skip(RmsProp.builder().learningRate(0.01), n).build(),
-                n -> skip(Adam.builder().learningRate(0.02), n).build());
+                n -> skip(Adam.builder().learningRate(0.02), n).build(),
+                n -> skip(Adam.builder().learningRate(0.02).amsgrad(true), n).build(),
+                n -> skip(RmsProp.builder().learningRate(0.01).centered(true), n).build(),
+                n -> skip(RmsProp.builder().learningRate(0.01).momentum(0.5), n).build(),
+                n -> skip(RmsProp.builder().learningRate(0.01).centered(true).momentum(0.5), n)
+                        .build(),
+                n -> skip(Adagrad.builder().learningRate(0.1).initialAccumulator(0.1), n).build(),
+                n -> skip(Adadelta.builder(), n).build(),
+                n -> skip(Adamax.builder(), n).build(),
+                n -> skip(NAdam.builder(), n).build(),
+                n -> skip(RAdam.builder(), n).build(),
+                n -> skip(Lion.builder().learningRate(1e-3), n).build());
     }
 
     private static <B extends BaseOptimizer.Builder<B>> B skip(B b, int n) {
@@ -118,7 +135,8 @@ class NonFiniteStepTest {
                 }
             }
         }
-        assertEquals(72 * 2 * tiers().size(), cases);
+        // The issue's 72 cases are the first six optimizers' (6 × 3 values × 4 positions).
+        assertEquals(12 * optimizers().size() * 2 * tiers().size(), cases);
     }
 
     private static void check(String tier, DataType type, BaseOptimizer opt, double value,

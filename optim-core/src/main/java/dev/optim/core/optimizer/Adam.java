@@ -19,6 +19,11 @@ import dev.optim.core.kernel.UpdateRule;
  * correction into the rate and place ε differently, and differ slightly. With
  * {@link Builder#decoupledWeightDecay(double)} it is AdamW (Loshchilov and Hutter 2019).
  *
+ * <p>With {@link Builder#amsgrad(boolean) amsgrad} (Reddi, Kale and Kumar 2018, PyTorch's
+ * {@code amsgrad=True}) the denominator uses the running maximum {@code v̂max ← max(v̂max, v)}
+ * in place of {@code v}: {@code θ ← θ − η/(1 − β1^t)·m / (√v̂max/√(1 − β2^t) + ε)}; its state
+ * kind is {@code "adam-amsgrad"} and it keeps three values per parameter.
+ *
  * <p>Two values of state per parameter. Defaults: learning rate {@value #DEFAULT_LEARNING_RATE},
  * β1 {@value #DEFAULT_BETA1}, β2 {@value #DEFAULT_BETA2}, ε {@value #DEFAULT_EPSILON}.
  *
@@ -40,12 +45,23 @@ public final class Adam extends BaseOptimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final boolean amsgrad;
 
     private Adam(Builder builder) {
         super(builder);
         this.beta1 = Checks.inRangeOpen("beta1", builder.beta1, 0, 1);
         this.beta2 = Checks.inRangeOpen("beta2", builder.beta2, 0, 1);
         this.epsilon = Checks.positive("epsilon", builder.epsilon);
+        this.amsgrad = builder.amsgrad;
+    }
+
+    /**
+     * Whether the AMSGrad variant is on.
+     *
+     * @return true for AMSGrad
+     */
+    public boolean amsgrad() {
+        return amsgrad;
     }
 
     /**
@@ -86,22 +102,24 @@ public final class Adam extends BaseOptimizer {
 
     @Override
     public String kind() {
-        return "adam";
+        return amsgrad ? "adam-amsgrad" : "adam";
     }
 
     @Override
     public int stateBuffersPerParameter() {
-        return 2;
+        return amsgrad ? 3 : 2;
     }
 
     @Override
     protected UpdateRule newRule() {
-        return new AdamRule(beta1, beta2, epsilon);
+        return amsgrad ? new AmsGradRule(beta1, beta2, epsilon)
+                : new AdamRule(beta1, beta2, epsilon);
     }
 
     @Override
     protected String hyperparameters() {
-        return "beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon;
+        return "beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
+                + (amsgrad ? ", amsgrad=true" : "");
     }
 
     /** Builds an {@link Adam}. */
@@ -109,6 +127,7 @@ public final class Adam extends BaseOptimizer {
         private double beta1 = DEFAULT_BETA1;
         private double beta2 = DEFAULT_BETA2;
         private double epsilon = DEFAULT_EPSILON;
+        private boolean amsgrad;
 
         private Builder() {
             super(DEFAULT_LEARNING_RATE);
@@ -144,6 +163,18 @@ public final class Adam extends BaseOptimizer {
          */
         public Builder epsilon(double epsilon) {
             this.epsilon = epsilon;
+            return this;
+        }
+
+        /**
+         * The AMSGrad variant (PyTorch's {@code amsgrad}): the denominator uses the running
+         * maximum of {@code v}. Off by default.
+         *
+         * @param amsgrad whether to use AMSGrad
+         * @return this builder
+         */
+        public Builder amsgrad(boolean amsgrad) {
+            this.amsgrad = amsgrad;
             return this;
         }
 

@@ -13,6 +13,13 @@ import dev.optim.core.kernel.UpdateRule;
  * θ ← θ − η·g / (√s + ε)
  * </pre>
  *
+ * <p>Options, as PyTorch's: {@link Builder#centered(boolean) centered} keeps the average
+ * {@code ḡ ← ρ·ḡ + (1−ρ)·g} and divides by {@code √(s − ḡ²) + ε}; {@link Builder#momentum(double)
+ * momentum} {@code μ > 0} keeps {@code b ← μ·b + g/(√s + ε)} (or the centred denominator) and
+ * steps {@code θ ← θ − η·b}. Each adds one value of state per parameter; the state kinds are
+ * {@code "rmsprop"}, {@code "rmsprop-centered"}, {@code "rmsprop-momentum"} and
+ * {@code "rmsprop-centered-momentum"}, with the buffers in the order {@code s, ḡ, b}.
+ *
  * <p>{@code s} starts at 0 and {@code ε} is added outside the root, as PyTorch does (ND4J starts
  * {@code s} at ε, and Optax puts ε inside the root: both differ). One value of state per
  * parameter. Defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, ρ {@value #DEFAULT_RHO},
@@ -33,11 +40,33 @@ public final class RmsProp extends BaseOptimizer {
 
     private final double rho;
     private final double epsilon;
+    private final double momentum;
+    private final boolean centered;
 
     private RmsProp(Builder builder) {
         super(builder);
         this.rho = Checks.inRangeOpen("rho", builder.rho, 0, 1);
         this.epsilon = Checks.positive("epsilon", builder.epsilon);
+        this.momentum = Checks.inRangeOpen("momentum", builder.momentum, 0, 1);
+        this.centered = builder.centered;
+    }
+
+    /**
+     * The momentum μ of the step, 0 when off.
+     *
+     * @return μ, in {@code [0, 1)}
+     */
+    public double momentum() {
+        return momentum;
+    }
+
+    /**
+     * Whether the squared-gradient average is centred by the gradient average.
+     *
+     * @return true if centred
+     */
+    public boolean centered() {
+        return centered;
     }
 
     /**
@@ -69,28 +98,32 @@ public final class RmsProp extends BaseOptimizer {
 
     @Override
     public String kind() {
-        return "rmsprop";
+        return "rmsprop" + (centered ? "-centered" : "") + (momentum > 0 ? "-momentum" : "");
     }
 
     @Override
     public int stateBuffersPerParameter() {
-        return 1;
+        return 1 + (centered ? 1 : 0) + (momentum > 0 ? 1 : 0);
     }
 
     @Override
     protected UpdateRule newRule() {
-        return new RmsPropRule(rho, epsilon);
+        return centered || momentum > 0 ? new RmsPropExtRule(rho, epsilon, momentum, centered)
+                : new RmsPropRule(rho, epsilon);
     }
 
     @Override
     protected String hyperparameters() {
-        return "rho=" + rho + ", epsilon=" + epsilon;
+        return "rho=" + rho + ", epsilon=" + epsilon
+                + (momentum > 0 ? ", momentum=" + momentum : "") + (centered ? ", centered=true" : "");
     }
 
     /** Builds an {@link RmsProp}. */
     public static final class Builder extends BaseOptimizer.Builder<Builder> {
         private double rho = DEFAULT_RHO;
         private double epsilon = DEFAULT_EPSILON;
+        private double momentum;
+        private boolean centered;
 
         private Builder() {
             super(DEFAULT_LEARNING_RATE);
@@ -119,10 +152,35 @@ public final class RmsProp extends BaseOptimizer {
         }
 
         /**
+         * Momentum on the step (PyTorch's {@code momentum}): {@code b ← μ·b + g/(√s + ε);
+         * θ ← θ − η·b}. 0 (the default) for none.
+         *
+         * @param momentum μ, in {@code [0, 1)}
+         * @return this builder
+         */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /**
+         * Centred RMSprop (PyTorch's {@code centered}, Graves 2013): the squared-gradient
+         * average minus the squared gradient average, {@code √(s − ḡ²) + ε}. Off by default.
+         *
+         * @param centered whether to centre
+         * @return this builder
+         */
+        public Builder centered(boolean centered) {
+            this.centered = centered;
+            return this;
+        }
+
+        /**
          * Builds the optimizer.
          *
          * @return the optimizer
-         * @throws IllegalArgumentException if ρ is outside {@code [0, 1)} or ε is not positive
+         * @throws IllegalArgumentException if ρ or μ is outside {@code [0, 1)} or ε is not
+         *     positive
          */
         public RmsProp build() {
             return new RmsProp(this);

@@ -137,14 +137,52 @@ record ReferenceFixture(String name, Map<String, String> meta, double[][] rows) 
                 b = m;
                 build = m::build;
             }
-            case "rmsprop" -> {
-                RmsProp.Builder r = RmsProp.builder().rho(number("rho")).epsilon(number("eps"));
+            case "rmsprop", "rmsprop-centered", "rmsprop-momentum",
+                    "rmsprop-centered-momentum" -> {
+                RmsProp.Builder r = RmsProp.builder().rho(number("rho")).epsilon(number("eps"))
+                        .centered(kind.contains("centered"))
+                        .momentum(kind.endsWith("momentum") ? number("momentum") : 0.0);
                 b = r;
                 build = r::build;
             }
-            case "adam" -> {
+            case "adam", "adam-amsgrad" -> {
                 Adam.Builder a = Adam.builder().beta1(number("beta1")).beta2(number("beta2"))
+                        .epsilon(number("eps")).amsgrad(kind.equals("adam-amsgrad"));
+                b = a;
+                build = a::build;
+            }
+            case "adagrad" -> {
+                Adagrad.Builder a = Adagrad.builder().epsilon(number("eps"))
+                        .lrDecay(number("lr_decay"))
+                        .initialAccumulator(number("initial_accumulator"));
+                b = a;
+                build = a::build;
+            }
+            case "adadelta" -> {
+                Adadelta.Builder a = Adadelta.builder().rho(number("rho")).epsilon(number("eps"));
+                b = a;
+                build = a::build;
+            }
+            case "adamax" -> {
+                Adamax.Builder a = Adamax.builder().beta1(number("beta1")).beta2(number("beta2"))
                         .epsilon(number("eps"));
+                b = a;
+                build = a::build;
+            }
+            case "nadam" -> {
+                NAdam.Builder a = NAdam.builder().beta1(number("beta1")).beta2(number("beta2"))
+                        .epsilon(number("eps")).momentumDecay(number("momentum_decay"));
+                b = a;
+                build = a::build;
+            }
+            case "radam" -> {
+                RAdam.Builder a = RAdam.builder().beta1(number("beta1")).beta2(number("beta2"))
+                        .epsilon(number("eps"));
+                b = a;
+                build = a::build;
+            }
+            case "lion" -> {
+                Lion.Builder a = Lion.builder().beta1(number("beta1")).beta2(number("beta2"));
                 b = a;
                 build = a::build;
             }

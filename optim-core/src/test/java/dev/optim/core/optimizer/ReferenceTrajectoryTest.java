@@ -59,7 +59,9 @@ class ReferenceTrajectoryTest {
         Set<String> kinds = all.stream().map(ReferenceFixture::optimizerKind)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("sgd", "momentum-heavy-ball", "momentum-nesterov", "momentum-ema",
-                "rmsprop", "adam"), kinds);
+                "rmsprop", "adam", "adagrad", "adadelta", "adamax", "nadam", "radam",
+                "adam-amsgrad", "rmsprop-centered", "rmsprop-momentum",
+                "rmsprop-centered-momentum", "lion"), kinds);
         for (String kind : kinds) {
             for (String function : List.of("rosenbrock", "quadratic")) {
                 for (String dtype : List.of("float32", "float64")) {
