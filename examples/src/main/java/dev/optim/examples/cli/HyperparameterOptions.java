@@ -70,6 +70,24 @@ public final class HyperparameterOptions {
     Double weightDecay;
 
     /**
+     * The first of these options that is set, for optimizers that take none of them.
+     *
+     * @return its name, or null if none is set
+     */
+    String firstSet() {
+        Object[] values = {momentum, momentumForm, rho, eps, beta1, beta2, switchTolerance,
+            warmupSteps, r, weightLrPower, weightDecay};
+        String[] names = {"--momentum", "--momentum-form", "--rho", "--eps", "--beta1", "--beta2",
+            "--switch-tolerance", "--warmup-steps", "--r", "--weight-lr-power", "--weight-decay"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                return names[i];
+            }
+        }
+        return null;
+    }
+
+    /**
      * Refuses hyperparameters that {@code kind} does not use.
      *
      * @param kind the optimizer

@@ -10,6 +10,7 @@ import dev.optim.core.descent.DescentResult;
 import dev.optim.core.optimizer.Adam;
 import dev.optim.core.optimizer.Lookahead;
 import dev.optim.core.optimizer.OnPlateau;
+import dev.optim.core.optimizer.Optimizers;
 import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import dev.optim.core.optimizer.Sgd;
 import dev.optim.core.optimizer.Swats;
@@ -17,6 +18,7 @@ import dev.optim.core.schedule.ReduceOnPlateau;
 import dev.optim.landscapes.Landscape;
 import dev.optim.landscapes.Landscapes;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code run} with the catalogue's optimizers and wrappers, and their bad values. */
@@ -60,6 +62,24 @@ class OptimizerCatalogueCliTest {
                 "--start", "-1.5,2");
     }
 
+    /** The library's registry names every other optimizer; {@code --hp} its hyperparameters. */
+    @Test
+    void catalogueNamesRunWithHyperparameters() {
+        sameAsDirect(Optimizers.create("adagrad", Map.of("lr", "0.3", "lrDecay", "0.01")),
+                "run", "--landscape", "rosenbrock", "--optimizer", "adagrad", "--lr", "0.3",
+                "--hp", "lrDecay=0.01", "--steps", "30", "--start", "-1.5,2");
+        sameAsDirect(Optimizers.create("lion", Map.of("beta1", "0.95")),
+                "run", "--landscape", "rosenbrock", "--optimizer", "lion", "--hp", "beta1=0.95",
+                "--steps", "30", "--start", "-1.5,2");
+        sameAsDirect(Optimizers.create("adam", Map.of("lr", "0.05", "amsgrad", "true")),
+                "run", "--landscape", "rosenbrock", "--optimizer", "adam", "--lr", "0.05",
+                "--hp", "amsgrad=true", "--steps", "30", "--start", "-1.5,2");
+        sameAsDirect(Lookahead.builder(Optimizers.create("nadam", Map.of("lr", "0.02"))).k(3)
+                        .build(),
+                "run", "--landscape", "rosenbrock", "--optimizer", "nadam", "--lr", "0.02",
+                "--lookahead", "3", "--steps", "30", "--start", "-1.5,2");
+    }
+
     @Test
     void badNamesAndValuesExitTwoWithOneLine() {
         String[][] bad = {
@@ -77,6 +97,13 @@ class OptimizerCatalogueCliTest {
             {"--optimizer", "adam", "--plateau-factor", "0.5", "--plateau-patience", "-1"},
             {"--optimizer", "swats", "--plateau-factor", "0.5"},
             {"--optimizer", "adam", "--plateau-patience", "3"},
+            {"--optimizer", "adagrad", "--hp", "beta7=0.5"},
+            {"--optimizer", "adagrad", "--hp", "lrDecay=-1"},
+            {"--optimizer", "lion", "--hp", "beta1=abc"},
+            {"--optimizer", "radam", "--beta1", "0.5"},
+            {"--optimizer", "adamax", "--schedule", "inverse-time", "--decay", "0.1"},
+            {"--optimizer", "adamw", "--hp", "lr=0.1"},
+            {"--optimizer", "adadelta", "--lr", "-1"},
         };
         for (String[] b : bad) {
             String[] args = new String[b.length + 6];
