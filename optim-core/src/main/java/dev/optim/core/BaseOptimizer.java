@@ -172,7 +172,7 @@ public abstract class BaseOptimizer implements Optimizer {
                 HostMemory.requireSameLayout("params", params, "state", state.array(0));
             }
         }
-        double rate = rateAt(state.step());
+        double rate = rateFor(state);
         long t = state.step() + 1;
         if (kernel == null) {
             // A restored state: its kernel is made by its first step.
@@ -209,7 +209,7 @@ public abstract class BaseOptimizer implements Optimizer {
                 || !state.kind().equals(kind)) {
             state.checkFits(kind, new long[] {params.length}, DataType.DOUBLE, false);
         }
-        double rate = rateAt(state.step());
+        double rate = rateFor(state);
         long t = state.step() + 1;
         if (kernel == null) {
             kernel = kernelFor(newRule(), state, params.length);
@@ -246,6 +246,15 @@ public abstract class BaseOptimizer implements Optimizer {
      * @return the hyperparameters
      */
     protected abstract String hyperparameters();
+
+    /**
+     * The rate of the state's next update: its override (a metric-driven rate, see
+     * {@link OptimizerState#overrideLearningRate(double)}) if set, else the schedule's.
+     */
+    private double rateFor(OptimizerState state) {
+        double override = state.learningRateOverride();
+        return Double.isNaN(override) ? rateAt(state.step()) : override;
+    }
 
     private double rateAt(long step) {
         double rate = learningRate.valueAt(step);

@@ -26,11 +26,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * back (and reads format 1, without skip counters, too), so that a run
  * saved after {@code k} steps and continued in a new process gives bit-for-bit the parameters of
  * a run that never stopped.
+ *
+ * <p>An optimizer built around others (Lookahead, which keeps its inner optimizer's state and
+ * slow weights) keeps its state in an {@link Extension} instead of buffers: made by
+ * {@link #withExtension}, saved after the header (format version 3) and handed back, as bytes,
+ * to the optimizer that restores it ({@link #savedExtension()}, {@link #attach}).
  */
 public final class OptimizerState {
 
     private static final long MAGIC = 0x4F5054494D53543FL; // "OPTIMST?"
     private static final int VERSION = 2;
+    /** The format of a state with an {@link Extension}: version 2 followed by its bytes. */
+    private static final int VERSION_EXTENDED = 3;
 
     private final String kind;
     private final DataType dataType;
@@ -44,6 +51,133 @@ public final class OptimizerState {
     private long consecutiveSkips;
     /** The update kernel bound to the buffers: made by init, or by the first step after read. */
     private Kernel kernel;
+    /** The state of an optimizer built around others, or null. */
+    private Extension extension;
+    /** A metric-driven rate in place of the schedule's, or NaN. */
+    private double rateOverride = Double.NaN;
+    /** The bytes of an extension read by {@link #read}, until {@link #attach} takes them. */
+    private byte[] savedExtension;
+
+    /**
+     * The state of an optimizer built around others, kept by an {@link OptimizerState} in place
+     * of buffers, and written by {@link OptimizerState#save} after the header.
+     */
+    public interface Extension {
+        /**
+         * Writes this extension, in a form its optimizer's {@code restore} reads back.
+         *
+         * @param out where to write
+         * @throws IOException if writing fails
+         */
+        void save(DataOutputStream out) throws IOException;
+
+        /**
+         * The memory this extension holds (its buffers and those of states it wraps), in bytes.
+         *
+         * @return the bytes
+         */
+        long bytes();
+    }
+
+    /**
+     * A state for INDArray parameters like {@code params} whose content is {@code extension}
+     * (no buffers of its own).
+     *
+     * @param kind the optimizer's kind
+     * @param params the parameters
+     * @param extension the extension, not null
+     * @return the state, at step 0
+     * @throws IllegalArgumentException if an argument is null or {@code params} not floating
+     */
+    public static OptimizerState withExtension(String kind, INDArray params, Extension extension) {
+        Checks.floatingArray("params", params);
+        OptimizerState s = forArrays(requireKind(kind), params, 0);
+        s.extension = requireExtension(extension);
+        return s;
+    }
+
+    /**
+     * A state for {@code double[]} parameters of length {@code length} whose content is
+     * {@code extension}.
+     *
+     * @param kind the optimizer's kind
+     * @param length the number of parameters, at least 1
+     * @param extension the extension, not null
+     * @return the state, at step 0
+     * @throws IllegalArgumentException if an argument is null or {@code length < 1}
+     */
+    public static OptimizerState withExtension(String kind, int length, Extension extension) {
+        if (length < 1) {
+            throw new IllegalArgumentException("length must be >= 1, got " + length);
+        }
+        OptimizerState s = forPlain(requireKind(kind), length, 0);
+        s.extension = requireExtension(extension);
+        return s;
+    }
+
+    private static String requireKind(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            throw new IllegalArgumentException("kind must not be null or empty");
+        }
+        return kind;
+    }
+
+    private static Extension requireExtension(Extension extension) {
+        if (extension == null) {
+            throw new IllegalArgumentException("extension must not be null");
+        }
+        return extension;
+    }
+
+    /**
+     * The extension of an optimizer built around others.
+     *
+     * @return the extension, or null for a state of buffers (or one restored and not yet
+     *     attached)
+     */
+    public Extension extension() {
+        return extension;
+    }
+
+    /**
+     * The bytes of the extension of a state read by {@link #read} and not yet attached.
+     *
+     * @return a copy of the bytes, or null if there are none
+     */
+    public byte[] savedExtension() {
+        return savedExtension == null ? null : savedExtension.clone();
+    }
+
+    /**
+     * Attaches the extension that a restoring optimizer rebuilt from {@link #savedExtension()}.
+     *
+     * @param restored the extension, not null
+     * @throws IllegalStateException if this state was not read with an extension, or already
+     *     has one
+     */
+    public void attach(Extension restored) {
+        requireExtension(restored);
+        if (extension != null || savedExtension == null) {
+            throw new IllegalStateException("only a state read with an extension, and not yet "
+                    + "attached, takes one");
+        }
+        extension = restored;
+        savedExtension = null;
+    }
+
+    /**
+     * Counts one update of a state kept in an extension (the optimizer that owns the extension
+     * calls it once per step).
+     *
+     * @param owner the state's extension
+     * @throws IllegalStateException if {@code owner} is not this state's extension
+     */
+    public void advance(Extension owner) {
+        if (owner == null || owner != extension) {
+            throw new IllegalStateException("only the state's own extension advances it");
+        }
+        step++;
+    }
 
     private OptimizerState(String kind, DataType dataType, long[] shape, long length,
             INDArray[] arrays, double[][] plain, long step) {
@@ -145,7 +279,8 @@ public final class OptimizerState {
      * @return the bytes of state
      */
     public long bytes() {
-        return bufferCount() * length * dataType.width();
+        return bufferCount() * length * dataType.width()
+                + (extension == null ? 0 : extension.bytes());
     }
 
     /**
@@ -198,6 +333,32 @@ public final class OptimizerState {
         this.kernel = kernel;
     }
 
+    /**
+     * Sets the learning rate of this state's next updates, in place of the optimizer's schedule
+     * (PyTorch's {@code param_group['lr'] = …}, as a metric-driven rate such as
+     * {@link dev.optim.core.schedule.ReduceOnPlateau} does); NaN clears it. Honoured by the
+     * optimizers built on {@link BaseOptimizer}. Not saved: the controller that sets it saves its
+     * own state and sets it again.
+     *
+     * @param lr the rate, finite and {@code ≥ 0}, or NaN to follow the schedule again
+     * @throws IllegalArgumentException if {@code lr} is negative or infinite
+     */
+    public void overrideLearningRate(double lr) {
+        if (!Double.isNaN(lr)) {
+            Checks.nonNegative("lr", lr);
+        }
+        this.rateOverride = lr;
+    }
+
+    /**
+     * The rate set by {@link #overrideLearningRate(double)}.
+     *
+     * @return the override, or NaN if the schedule applies
+     */
+    public double learningRateOverride() {
+        return rateOverride;
+    }
+
     void advance() {
         step++;
         consecutiveSkips = 0;
@@ -247,7 +408,7 @@ public final class OptimizerState {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(bytes);
         data.writeLong(MAGIC);
-        data.writeInt(VERSION);
+        data.writeInt(extension == null ? VERSION : VERSION_EXTENDED);
         data.writeUTF(kind);
         data.writeUTF(dataType.name());
         data.writeInt(shape.length);
@@ -272,6 +433,14 @@ public final class OptimizerState {
                     data.writeFloat(v);
                 }
             }
+        }
+        if (extension != null) {
+            ByteArrayOutputStream ext = new ByteArrayOutputStream();
+            DataOutputStream extData = new DataOutputStream(ext);
+            extension.save(extData);
+            extData.flush();
+            data.writeInt(ext.size());
+            ext.writeTo(data);
         }
         data.flush();
         CRC32 crc = new CRC32();
@@ -309,6 +478,7 @@ public final class OptimizerState {
         state.step = h.step;
         state.skipped = h.skipped;
         state.consecutiveSkips = h.consecutiveSkips;
+        state.savedExtension = h.extension;
         return state;
     }
 
@@ -337,6 +507,7 @@ public final class OptimizerState {
                 length, null, h.buffers, h.step);
         state.skipped = h.skipped;
         state.consecutiveSkips = h.consecutiveSkips;
+        state.savedExtension = h.extension;
         return state;
     }
 
@@ -349,14 +520,14 @@ public final class OptimizerState {
 
     private record Header(String kind, DataType dataType, long[] shape, long step,
             long skipped, long consecutiveSkips,
-            double[][] buffers) {
+            double[][] buffers, byte[] extension) {
         void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
             String expectedKind = optimizer.kind();
             if (!kind.equals(expectedKind)) {
                 throw new IllegalArgumentException("saved state belongs to a '" + printable(kind)
                         + "' optimizer, not to this '" + expectedKind + "' optimizer");
             }
-            if (buffers.length != optimizer.stateBuffersPerParameter()) {
+            if (extension == null && buffers.length != optimizer.stateBuffersPerParameter()) {
                 throw new IllegalArgumentException("saved state is malformed: it holds "
                         + buffers.length + " buffer(s), but a '" + kind + "' optimizer keeps "
                         + optimizer.stateBuffersPerParameter());
@@ -407,9 +578,9 @@ public final class OptimizerState {
                     + "(checksum mismatch over " + all.length + " bytes)");
         }
         int version = readInt(in, "version");
-        if (version != VERSION && version != 1) {
-            throw new IllegalArgumentException(
-                    "saved state has format version " + version + ", expected 1 or " + VERSION);
+        if (version != VERSION && version != 1 && version != VERSION_EXTENDED) {
+            throw new IllegalArgumentException("saved state has format version " + version
+                    + ", expected 1, " + VERSION + " or " + VERSION_EXTENDED);
         }
         String kind = readString(in, "optimizer kind");
         String typeName = readString(in, "data type");
@@ -456,8 +627,14 @@ public final class OptimizerState {
             throw new IllegalArgumentException("saved state is malformed: buffer count must be in "
                     + "[0, " + MAX_BUFFERS + "], got " + count);
         }
+        boolean extended = version == VERSION_EXTENDED;
+        if (extended && count != 0) {
+            throw new IllegalArgumentException("saved state is malformed: a state with an "
+                    + "extension has no buffers of its own, got " + count);
+        }
         long left = in.remaining();
-        if ((count > 0 && n > left / width) || (long) count * n * width != left) {
+        if ((count > 0 && n > left / width)
+                || (extended ? left < 4 : (long) count * n * width != left)) {
             throw new IllegalArgumentException("saved state is malformed: " + count
                     + " buffers of shape " + Arrays.toString(shape) + " in " + type
                     + " do not fill the " + left + " bytes left");
@@ -468,7 +645,18 @@ public final class OptimizerState {
                 buffer[i] = type == DataType.DOUBLE ? in.getDouble() : in.getFloat();
             }
         }
-        return new Header(kind, type, shape, step, skipped, consecutiveSkips, buffers);
+        byte[] extension = null;
+        if (extended) {
+            int size = readInt(in, "extension size");
+            if (size < 0 || size != in.remaining()) {
+                throw new IllegalArgumentException("saved state is malformed: an extension of "
+                        + size + " bytes does not fill the " + in.remaining() + " bytes left");
+            }
+            extension = new byte[size];
+            in.get(extension);
+        }
+        return new Header(kind, type, shape, step, skipped, consecutiveSkips, buffers,
+                extension);
     }
 
     private static int readInt(ByteBuffer in, String field) {

@@ -5,15 +5,20 @@ import dev.optim.core.Schedule;
 import dev.optim.core.optimizer.Adam;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
+import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import dev.optim.core.optimizer.Sgd;
+import dev.optim.core.optimizer.Swats;
 import picocli.CommandLine.Option;
 
 /**
  * The optimizers' hyperparameters other than the learning rate, shared by {@code run},
  * {@code regress} and {@code race}: {@code --momentum M} and {@code --momentum-form} for
  * momentum, {@code --rho R} and {@code --eps E} for RMSprop, {@code --beta1 B1},
- * {@code --beta2 B2} and {@code --eps E} for Adam. Unset values take the library's defaults
- * (momentum 0.9 heavy-ball, ρ 0.9, β1 0.9, β2 0.999, ε 1e-8), the article's values.
+ * {@code --beta2 B2} and {@code --eps E} for Adam, the same and {@code --switch-tolerance T}
+ * for SWATS, the same and {@code --warmup-steps N}, {@code --r R}, {@code --weight-lr-power P},
+ * {@code --weight-decay L} for Schedule-Free AdamW. Unset values take the library's defaults
+ * (momentum 0.9 heavy-ball, ρ 0.9, β1 0.9, β2 0.999, ε 1e-8, the article's values; SWATS ε
+ * 1e-9 and a switch tolerance of ε, the paper's; Schedule-Free AdamW's reference defaults).
  */
 public final class HyperparameterOptions {
 
@@ -31,16 +36,56 @@ public final class HyperparameterOptions {
     Double rho;
 
     @Option(names = "--eps", paramLabel = "E",
-            description = "rmsprop and adam: ε added to the denominator, > 0 (default 1e-8).")
+            description = "rmsprop, adam, swats, schedule-free-adamw: ε added to the denominator,"
+                    + " > 0 (default 1e-8; swats 1e-9).")
     Double eps;
 
     @Option(names = "--beta1", paramLabel = "B1",
-            description = "adam: the decay β1 of the first moment, in [0, 1) (default 0.9).")
+            description = "adam, swats, schedule-free-adamw: β1, in [0, 1) (default 0.9).")
     Double beta1;
 
     @Option(names = "--beta2", paramLabel = "B2",
-            description = "adam: the decay β2 of the second moment, in [0, 1) (default 0.999).")
+            description = "adam, swats, schedule-free-adamw: β2, in [0, 1) (default 0.999).")
     Double beta2;
+
+    @Option(names = "--switch-tolerance", paramLabel = "T",
+            description = "swats: the tolerance of the switch to SGD, > 0 (default: ε).")
+    Double switchTolerance;
+
+    @Option(names = "--warmup-steps", paramLabel = "N",
+            description = "schedule-free-adamw: linear warm-up updates, >= 0 (default 0).")
+    Long warmupSteps;
+
+    @Option(names = "--r", paramLabel = "R",
+            description = "schedule-free-adamw: polynomial weighting power r, >= 0 (default 0).")
+    Double r;
+
+    @Option(names = "--weight-lr-power", paramLabel = "P",
+            description = "schedule-free-adamw: power of the rate in the averaging weights, >= 0"
+                    + " (default 2).")
+    Double weightLrPower;
+
+    @Option(names = "--weight-decay", paramLabel = "L",
+            description = "schedule-free-adamw: weight decay λ, >= 0 (default 0).")
+    Double weightDecay;
+
+    /**
+     * The first of these options that is set, for optimizers that take none of them.
+     *
+     * @return its name, or null if none is set
+     */
+    String firstSet() {
+        Object[] values = {momentum, momentumForm, rho, eps, beta1, beta2, switchTolerance,
+            warmupSteps, r, weightLrPower, weightDecay};
+        String[] names = {"--momentum", "--momentum-form", "--rho", "--eps", "--beta1", "--beta2",
+            "--switch-tolerance", "--warmup-steps", "--r", "--weight-lr-power", "--weight-decay"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                return names[i];
+            }
+        }
+        return null;
+    }
 
     /**
      * Refuses hyperparameters that {@code kind} does not use.
@@ -53,9 +98,17 @@ public final class HyperparameterOptions {
         applies("--momentum-form", momentumForm == null ? null : momentumForm.label(), kind,
                 OptimizerKind.MOMENTUM);
         applies("--rho", rho, kind, OptimizerKind.RMSPROP);
-        applies("--eps", eps, kind, OptimizerKind.RMSPROP, OptimizerKind.ADAM);
-        applies("--beta1", beta1, kind, OptimizerKind.ADAM);
-        applies("--beta2", beta2, kind, OptimizerKind.ADAM);
+        applies("--eps", eps, kind, OptimizerKind.RMSPROP, OptimizerKind.ADAM,
+                OptimizerKind.SWATS, OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--beta1", beta1, kind, OptimizerKind.ADAM, OptimizerKind.SWATS,
+                OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--beta2", beta2, kind, OptimizerKind.ADAM, OptimizerKind.SWATS,
+                OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--switch-tolerance", switchTolerance, kind, OptimizerKind.SWATS);
+        applies("--warmup-steps", warmupSteps, kind, OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--r", r, kind, OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--weight-lr-power", weightLrPower, kind, OptimizerKind.SCHEDULE_FREE_ADAMW);
+        applies("--weight-decay", weightDecay, kind, OptimizerKind.SCHEDULE_FREE_ADAMW);
     }
 
     /**
@@ -102,6 +155,51 @@ public final class HyperparameterOptions {
                 }
                 yield b.build();
             }
+            case SWATS -> {
+                Swats.Builder b = Swats.builder().learningRate(lr);
+                if (beta1 != null) {
+                    b.beta1(unit("--beta1", beta1));
+                }
+                if (beta2 != null) {
+                    b.beta2(unit("--beta2", beta2));
+                }
+                if (eps != null) {
+                    b.epsilon(positive("--eps", eps));
+                }
+                if (switchTolerance != null) {
+                    b.switchTolerance(positive("--switch-tolerance", switchTolerance));
+                }
+                yield b.build();
+            }
+            case SCHEDULE_FREE_ADAMW -> {
+                ScheduleFreeAdamW.Builder b = ScheduleFreeAdamW.builder().learningRate(lr);
+                if (beta1 != null) {
+                    b.beta1(unit("--beta1", beta1));
+                }
+                if (beta2 != null) {
+                    b.beta2(unit("--beta2", beta2));
+                }
+                if (eps != null) {
+                    b.epsilon(positive("--eps", eps));
+                }
+                if (warmupSteps != null) {
+                    if (warmupSteps < 0) {
+                        throw new BadInputException("--warmup-steps must be >= 0, got "
+                                + warmupSteps);
+                    }
+                    b.warmupSteps(warmupSteps);
+                }
+                if (r != null) {
+                    b.r(nonNegative("--r", r));
+                }
+                if (weightLrPower != null) {
+                    b.weightLrPower(nonNegative("--weight-lr-power", weightLrPower));
+                }
+                if (weightDecay != null) {
+                    b.weightDecay(nonNegative("--weight-decay", weightDecay));
+                }
+                yield b.build();
+            }
         };
     }
 
@@ -121,6 +219,19 @@ public final class HyperparameterOptions {
             case ADAM -> "beta1=" + (beta1 == null ? Adam.DEFAULT_BETA1 : beta1)
                     + " beta2=" + (beta2 == null ? Adam.DEFAULT_BETA2 : beta2)
                     + " eps=" + (eps == null ? Adam.DEFAULT_EPSILON : eps);
+            case SWATS -> "beta1=" + (beta1 == null ? Swats.DEFAULT_BETA1 : beta1)
+                    + " beta2=" + (beta2 == null ? Swats.DEFAULT_BETA2 : beta2)
+                    + " eps=" + (eps == null ? Swats.DEFAULT_EPSILON : eps)
+                    + (switchTolerance == null ? "" : " switch-tolerance=" + switchTolerance);
+            case SCHEDULE_FREE_ADAMW -> "beta1="
+                    + (beta1 == null ? ScheduleFreeAdamW.DEFAULT_BETA1 : beta1)
+                    + " beta2=" + (beta2 == null ? ScheduleFreeAdamW.DEFAULT_BETA2 : beta2)
+                    + " eps=" + (eps == null ? ScheduleFreeAdamW.DEFAULT_EPSILON : eps)
+                    + " warmup=" + (warmupSteps == null ? 0 : warmupSteps)
+                    + " r=" + (r == null ? 0.0 : r)
+                    + " weight-lr-power=" + (weightLrPower == null
+                            ? ScheduleFreeAdamW.DEFAULT_WEIGHT_LR_POWER : weightLrPower)
+                    + (weightDecay == null ? "" : " weight-decay=" + weightDecay);
         };
     }
 
@@ -142,6 +253,13 @@ public final class HyperparameterOptions {
     private static double unit(String option, double v) {
         if (!(v >= 0 && v < 1)) {
             throw new BadInputException(option + " must be in [0, 1), got " + v);
+        }
+        return v;
+    }
+
+    private static double nonNegative(String option, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new BadInputException(option + " must be finite and >= 0, got " + v);
         }
         return v;
     }

@@ -3,10 +3,15 @@ package dev.optim.examples.cli;
 import dev.optim.core.optimizer.Adam;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
+import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import dev.optim.core.optimizer.Sgd;
+import dev.optim.core.optimizer.Swats;
 import picocli.CommandLine.ITypeConverter;
 
-/** The four optimizers of the article, as {@code --optimizer} names them. */
+/**
+ * The optimizers {@code --optimizer} names: the article's four first (the race draws those), then
+ * the catalogue's. Lookahead and the plateau rate wrap any of them ({@link OptimizerOptions}).
+ */
 public enum OptimizerKind implements Labelled {
     /** Gradient descent ({@link Sgd}); the article's "GD". */
     SGD("sgd", "GD", Sgd.DEFAULT_LEARNING_RATE),
@@ -15,7 +20,12 @@ public enum OptimizerKind implements Labelled {
     /** {@link RmsProp}. */
     RMSPROP("rmsprop", "RMSprop", RmsProp.DEFAULT_LEARNING_RATE),
     /** {@link Adam}. */
-    ADAM("adam", "Adam", Adam.DEFAULT_LEARNING_RATE);
+    ADAM("adam", "Adam", Adam.DEFAULT_LEARNING_RATE),
+    /** {@link Swats}: Adam, then SGD at the rate Adam's steps imply. */
+    SWATS("swats", "SWATS", Swats.DEFAULT_LEARNING_RATE),
+    /** {@link ScheduleFreeAdamW}. */
+    SCHEDULE_FREE_ADAMW("schedule-free-adamw", "Schedule-Free AdamW",
+            ScheduleFreeAdamW.DEFAULT_LEARNING_RATE);
 
     private final String label;
     private final String displayName;
@@ -50,7 +60,7 @@ public enum OptimizerKind implements Labelled {
         return defaultLearningRate;
     }
 
-    /** Parses {@code sgd|momentum|rmsprop|adam}. */
+    /** Parses {@code sgd|momentum|rmsprop|adam|swats|schedule-free-adamw}. */
     public static final class Converter implements ITypeConverter<OptimizerKind> {
         @Override
         public OptimizerKind convert(String value) {

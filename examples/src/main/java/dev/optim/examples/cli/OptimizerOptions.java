@@ -1,39 +1,88 @@
 package dev.optim.examples.cli;
 
+import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Optimizer;
+import dev.optim.core.optimizer.Lookahead;
+import dev.optim.core.optimizer.OnPlateau;
+import dev.optim.core.optimizer.Optimizers;
+import dev.optim.core.schedule.ReduceOnPlateau;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose one optimizer: {@code --optimizer sgd|momentum|rmsprop|adam},
- * {@code --lr LR} (default: the optimizer's default rate, 0.01 for sgd, momentum and rmsprop,
- * 0.001 for adam), its {@link HyperparameterOptions hyperparameters} and a
- * {@link ScheduleOptions schedule}. Used by {@code run} and {@code regress}.
+ * The options that choose one optimizer:
+ * {@code --optimizer sgd|momentum|rmsprop|adam|swats|schedule-free-adamw}, {@code --lr LR}
+ * (default: the optimizer's default rate, 0.01 for sgd, momentum and rmsprop, 0.001 for adam and
+ * swats, 0.0025 for schedule-free-adamw), its {@link HyperparameterOptions hyperparameters} and a
+ * {@link ScheduleOptions schedule}; and two wrappers of any of them: {@code --lookahead K}
+ * (Lookahead with period K, {@code --lookahead-alpha A}, default 0.5) and
+ * {@code --plateau-factor F} (the rate reduced by F on plateaus of the loss,
+ * {@code --plateau-patience N}, default 10). Every other optimizer of the library's catalogue
+ * ({@link Optimizers#names()}: adamw, amsgrad, adagrad, adadelta, adamax, nadam, radam, lion, …)
+ * is named the same way, with its hyperparameters as {@code --hp KEY=VALUE} in its builder's
+ * names ({@code --hp beta1=0.95 --hp amsgrad=true}); {@code --hp} also works for the names
+ * above that the registry knows. Used by {@code run} and {@code regress}.
  */
 public final class OptimizerOptions {
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
-            converter = OptimizerKind.Converter.class,
-            description = "sgd|momentum|rmsprop|adam (default: ${DEFAULT-VALUE}).")
-    OptimizerKind kind = OptimizerKind.SGD;
+            description = "sgd|momentum|rmsprop|adam|swats|schedule-free-adamw, or any name of"
+                    + " the library's catalogue (adamw, amsgrad, adagrad, adadelta, adamax, nadam,"
+                    + " radam, lion) (default: ${DEFAULT-VALUE}).")
+    String name = "sgd";
+
+    @Option(names = "--hp", paramLabel = "KEY=VALUE",
+            description = "A hyperparameter of a catalogue optimizer, by its builder's name"
+                    + " (repeatable), e.g. --hp beta1=0.95 --hp amsgrad=true.")
+    Map<String, String> hp;
 
     @Option(names = "--lr", paramLabel = "LR",
-            description = "Learning rate, >= 0 (default: 0.01, or 0.001 for adam).")
+            description = "Learning rate, >= 0 (default: 0.01, or 0.001 for adam and swats,"
+                    + " 0.0025 for schedule-free-adamw).")
     Double lr;
 
     @Mixin
     HyperparameterOptions hyper = new HyperparameterOptions();
 
+    @Option(names = "--lookahead", paramLabel = "K",
+            description = "Wrap the optimizer in Lookahead with sync period K >= 1.")
+    Integer lookaheadK;
+
+    @Option(names = "--lookahead-alpha", paramLabel = "A",
+            description = "Lookahead's slow step size, in [0, 1] (default 0.5).")
+    Double lookaheadAlpha;
+
+    @Option(names = "--plateau-factor", paramLabel = "F",
+            description = "Reduce the rate by F in [0, 1) when the loss plateaus"
+                    + " (PyTorch's ReduceLROnPlateau).")
+    Double plateauFactor;
+
+    @Option(names = "--plateau-patience", paramLabel = "N",
+            description = "Steps without improvement before a reduction, >= 0 (default 10).")
+    Integer plateauPatience;
+
     @Mixin
     ScheduleOptions schedule = new ScheduleOptions();
 
     /**
-     * The chosen optimizer.
+     * The chosen optimizer, if it is one of the names with options of their own.
      *
-     * @return the kind
+     * @return the kind, or null for a catalogue name built from {@code --hp}
      */
     public OptimizerKind kind() {
-        return kind;
+        for (OptimizerKind k : OptimizerKind.values()) {
+            if (k.label().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the registry builds it: a name without options of its own, or {@code --hp}. */
+    private boolean fromRegistry() {
+        return kind() == null || hp != null;
     }
 
     /**
@@ -42,8 +91,20 @@ public final class OptimizerOptions {
      * @return the rate
      */
     public double learningRate() {
-        return lr == null ? kind.defaultLearningRate()
-                : HyperparameterOptions.rate("--lr", lr);
+        if (lr != null) {
+            return HyperparameterOptions.rate("--lr", lr);
+        }
+        if (kind() != null) {
+            return kind().defaultLearningRate();
+        }
+        if (!Optimizers.names().contains(name)) {
+            return fromNames().learningRate().valueAt(0);
+        }
+        try {
+            return Optimizers.create(name, Map.of()).learningRate().valueAt(0);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /**
@@ -54,8 +115,95 @@ public final class OptimizerOptions {
      * @throws BadInputException if an option is out of range or does not apply
      */
     public Optimizer build(long steps) {
-        hyper.checkApplies(kind);
-        return hyper.build(kind, schedule.build(learningRate(), steps));
+        if (fromRegistry()) {
+            return wrap(fromNames());
+        }
+        hyper.checkApplies(kind());
+        Optimizer o = hyper.build(kind(), schedule.build(learningRate(), steps));
+        return wrap(o);
+    }
+
+    /** A catalogue optimizer from {@code --optimizer}, {@code --lr} and {@code --hp}. */
+    private Optimizer fromNames() {
+        if (!Optimizers.names().contains(name)) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            for (OptimizerKind k : OptimizerKind.values()) {
+                all.add(k.label());
+            }
+            all.addAll(Optimizers.names());
+            throw new BadInputException("--optimizer must be one of " + String.join(", ", all)
+                    + (kind() == null ? "" : " (with --hp: " + String.join(", ", Optimizers.names())
+                            + ")") + ", got '" + name + "'");
+        }
+        String own = hyper.firstSet();
+        if (own != null) {
+            throw new BadInputException(own + " does not apply to --optimizer " + name
+                    + " built from --hp; give it as --hp KEY=VALUE");
+        }
+        if (schedule.kind != ScheduleKind.CONSTANT) {
+            throw new BadInputException("--schedule " + schedule.kind.label()
+                    + " applies to sgd, momentum, rmsprop, adam, swats and schedule-free-adamw"
+                    + " without --hp, not " + name);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        if (lr != null) {
+            values.put("lr", Double.toString(HyperparameterOptions.rate("--lr", lr)));
+        }
+        if (hp != null) {
+            for (Map.Entry<String, String> e : hp.entrySet()) {
+                if (e.getKey().equals("lr")) {
+                    throw new BadInputException("give the rate as --lr, not --hp lr=" + e.getValue());
+                }
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        try {
+            return Optimizers.create(name, values);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** Applies {@code --plateau-*} and then {@code --lookahead*} to {@code o}. */
+    Optimizer wrap(Optimizer o) {
+        if (plateauFactor == null && plateauPatience != null) {
+            throw new BadInputException("--plateau-patience " + plateauPatience
+                    + " needs --plateau-factor");
+        }
+        if (plateauFactor != null) {
+            if (!(plateauFactor >= 0 && plateauFactor < 1)) {
+                throw new BadInputException("--plateau-factor must be in [0, 1), got "
+                        + plateauFactor);
+            }
+            if (plateauPatience != null && plateauPatience < 0) {
+                throw new BadInputException("--plateau-patience must be >= 0, got "
+                        + plateauPatience);
+            }
+            if (!(o instanceof BaseOptimizer base)) {
+                throw new BadInputException("--plateau-factor applies to the optimizers built on"
+                        + " BaseOptimizer (every one but swats), not " + name);
+            }
+            ReduceOnPlateau.Builder p = ReduceOnPlateau.builder().factor(plateauFactor);
+            if (plateauPatience != null) {
+                p.patience(plateauPatience);
+            }
+            o = OnPlateau.wrap(base, p.build());
+        }
+        if (lookaheadK == null && lookaheadAlpha != null) {
+            throw new BadInputException("--lookahead-alpha " + lookaheadAlpha
+                    + " needs --lookahead K");
+        }
+        if (lookaheadK != null) {
+            if (lookaheadK < 1) {
+                throw new BadInputException("--lookahead must be >= 1, got " + lookaheadK);
+            }
+            double alpha = lookaheadAlpha == null ? Lookahead.DEFAULT_ALPHA : lookaheadAlpha;
+            if (!(alpha >= 0 && alpha <= 1)) {
+                throw new BadInputException("--lookahead-alpha must be in [0, 1], got " + alpha);
+            }
+            o = Lookahead.builder(o).k(lookaheadK).alpha(alpha).build();
+        }
+        return o;
     }
 
     /**
@@ -64,8 +212,20 @@ public final class OptimizerOptions {
      * @return the description
      */
     public String describe() {
-        String h = hyper.describe(kind);
-        return kind.label() + " lr=" + learningRate() + (h.isEmpty() ? "" : " " + h) + ", "
-                + schedule.describe();
+        if (fromRegistry()) {
+            return name + (lr == null ? "" : " lr=" + lr) + (hp == null ? "" : " " + hp)
+                    + describeWrappers();
+        }
+        String h = hyper.describe(kind());
+        return kind().label() + " lr=" + learningRate() + (h.isEmpty() ? "" : " " + h)
+                + describeWrappers() + ", " + schedule.describe();
+    }
+
+    private String describeWrappers() {
+        return (plateauFactor == null ? "" : " on-plateau factor=" + plateauFactor
+                + " patience=" + (plateauPatience == null ? ReduceOnPlateau.DEFAULT_PATIENCE
+                        : plateauPatience))
+                + (lookaheadK == null ? "" : " lookahead k=" + lookaheadK + " alpha="
+                        + (lookaheadAlpha == null ? Lookahead.DEFAULT_ALPHA : lookaheadAlpha));
     }
 }

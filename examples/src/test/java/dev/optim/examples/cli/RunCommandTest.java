@@ -121,7 +121,7 @@ class RunCommandTest {
     @Test
     void badInputIsOneLineAndStatusTwo() {
         String[][] cases = {
-            {"'adagrad'", "run", "--landscape", "himmelblau", "--optimizer", "adagrad"},
+            {"'adagrad2'", "run", "--landscape", "himmelblau", "--optimizer", "adagrad2"},
             {"'fast'", "run", "--landscape", "himmelblau", "--lr", "fast"},
             {"--lr must be finite", "run", "--landscape", "himmelblau", "--lr", "-0.1"},
             {"--rho 0.5 applies to --optimizer rmsprop", "run", "--landscape", "himmelblau",

@@ -2,6 +2,7 @@ package dev.optim.core.descent;
 
 import dev.optim.core.ArrayObjective;
 import dev.optim.core.Checks;
+import dev.optim.core.MetricDriven;
 import dev.optim.core.Objective;
 import dev.optim.core.Optimizer;
 import dev.optim.core.StochasticObjective;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Row {@code k} of the trajectory holds the parameters after {@code k} updates, the loss there
  * (over the whole objective, also for mini-batch runs, as the article's cost) and the rate the
- * next update uses, {@code η_k}. A diverged run records the offending row (its loss may be
+ * next update uses, {@code η_k}. A {@link MetricDriven} optimizer
+ * ({@link dev.optim.core.optimizer.OnPlateau}) is fed the loss {@code f_{k+1}} after every update,
+ * and the row holds the rate it then gives. A diverged run records the offending row (its loss may be
  * infinite or NaN) and returns the last finite parameters with reason {@link StopReason#DIVERGED}.
  *
  * <p>A {@code double[]} start with an {@link ArrayObjective}, or a float64 {@link INDArray} start
@@ -196,7 +199,7 @@ public final class Descent {
         }
         double f = run.evaluate();
         double gn = run.gradientNorm();
-        rec.add(0, f, optimizer.learningRate().valueAt(0), run);
+        rec.add(0, f, currentRate(run, 0), run);
         if (!Double.isFinite(f) || !Double.isFinite(gn)) {
             // No update was made: divergedAtStep 0, and the start (finite, checked) is returned
             // with its non-finite loss, as DescentResult documents.
@@ -232,7 +235,7 @@ public final class Descent {
             k++;
             double next = run.evaluate();
             gn = run.gradientNorm();
-            double rate = optimizer.learningRate().valueAt(k);
+            double rate = rateAfter(run, next, k);
             if (!Double.isFinite(next) || !Double.isFinite(gn) || next > limit) {
                 rec.addFinal(k, next, rate, run);
                 LOG.warn("descent diverged at step {}: loss {}, gradient norm {}", k, next, gn);
@@ -261,8 +264,26 @@ public final class Descent {
                 }
             }
         }
-        rec.addFinal(k, f, optimizer.learningRate().valueAt(k), run);
+        rec.addFinal(k, f, currentRate(run, k), run);
         return finish(new DescentResult(run.current(), f, reason, k, -1, rec.build()), hear);
+    }
+
+    /**
+     * The rate of update {@code k + 1}: a {@link MetricDriven} optimizer is fed the loss after
+     * update {@code k} first (its controller may reduce the rate); otherwise the schedule's.
+     */
+    private double rateAfter(Run run, double loss, long k) {
+        if (optimizer instanceof MetricDriven md) {
+            return md.observe(run.state(), loss);
+        }
+        return optimizer.learningRate().valueAt(k);
+    }
+
+    private double currentRate(Run run, long k) {
+        if (optimizer instanceof MetricDriven md) {
+            return md.currentLearningRate(run.state());
+        }
+        return optimizer.learningRate().valueAt(k);
     }
 
     private static DescentResult finish(DescentResult result, DescentListener[] hear) {
@@ -296,6 +317,9 @@ public final class Descent {
         void remember();
 
         void update();
+
+        /** The optimizer's state of this run. */
+        dev.optim.core.OptimizerState state();
 
         /** A copy of the current parameters, as doubles. */
         double[] current();
@@ -364,6 +388,11 @@ public final class Descent {
         @Override
         public void copyTo(double[] dst, int offset) {
             System.arraycopy(theta, 0, dst, offset, theta.length);
+        }
+
+        @Override
+        public dev.optim.core.OptimizerState state() {
+            return state;
         }
 
         @Override
@@ -438,6 +467,11 @@ public final class Descent {
         public void copyTo(double[] dst, int offset) {
             double[] x = current();
             System.arraycopy(x, 0, dst, offset, x.length);
+        }
+
+        @Override
+        public dev.optim.core.OptimizerState state() {
+            return state;
         }
 
         @Override
@@ -579,6 +613,24 @@ public final class Descent {
         public double[] previous() {
             return prev.clone();
         }
+
+        @Override
+        public dev.optim.core.OptimizerState state() {
+            return state;
+        }
+    }
+
+    /**
+     * A builder for the descent loop of a line-search optimizer (L-BFGS), which evaluates the
+     * objective itself: one trajectory row per iteration, the stop rules of this class. See
+     * {@link LineSearchDescent}.
+     *
+     * @param optimizer the optimizer
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code optimizer} is null
+     */
+    public static LineSearchDescent.Builder lineSearch(dev.optim.core.LineSearchOptimizer optimizer) {
+        return LineSearchDescent.builder(optimizer);
     }
 
     /**
