@@ -46,6 +46,9 @@ public record FloatParameter(String name, double low, double high, boolean log,
     @Override
     public Double decode(double u) {
         double t = u == 1 ? 1 : Parameter.unit(u);
+        if (t == 0 || t == 1) {
+            return t == 0 ? low : high;
+        }
         double v = log
                 ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low)))
                 : low + t * (high - low);
