@@ -23,9 +23,9 @@ import java.util.SplittableRandom;
 public final class GpFit {
 
     /** Lower bound of σ². */
-    public static final double MIN_SIGNAL = 0.05;
+    public static final double MIN_SIGNAL = 0.01;
     /** Upper bound of σ². */
-    public static final double MAX_SIGNAL = 20;
+    public static final double MAX_SIGNAL = 1000;
     /** Lower bound of each ℓ. */
     public static final double MIN_LENGTH = 0.01;
     /** Upper bound of each ℓ. */
