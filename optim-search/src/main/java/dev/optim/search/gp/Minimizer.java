@@ -1,11 +1,13 @@
 package dev.optim.search.gp;
 
 import dev.optim.core.ArrayObjective;
+import dev.optim.core.optimizer.Lbfgs;
+import dev.optim.core.optimizer.LbfgsResult;
 
 /**
  * A local minimizer of a smooth function of a few variables: the GP's hyperparameters (the
  * negative log marginal likelihood) and the acquisition function's multi-start refinement.
- * {@link #lbfgs()} is the default.
+ * {@link #lbfgs()}, Optim's own L-BFGS, is the default.
  */
 @FunctionalInterface
 public interface Minimizer {
@@ -20,12 +22,22 @@ public interface Minimizer {
     double[] minimize(ArrayObjective f, double[] start);
 
     /**
-     * L-BFGS (memory 10, backtracking Armijo line search, at most 200 iterations, stopping when
-     * the largest gradient component is below 1e-6 or the value stops decreasing).
+     * Optim's {@link Lbfgs} with the strong-Wolfe line search, at most 100 iterations and 250
+     * evaluations, gradient tolerance 1e-6 (largest component), change tolerance 1e-10. A run that
+     * ends worse than its start, or not finite, returns the start.
      *
      * @return the minimizer
      */
     static Minimizer lbfgs() {
-        return SmallLbfgs::minimize;
+        Lbfgs lbfgs = Lbfgs.builder().lineSearch(Lbfgs.LineSearch.STRONG_WOLFE).maxIterations(100)
+                .maxEvaluations(250).toleranceGrad(1e-6).toleranceChange(1e-10).build();
+        return (f, start) -> {
+            double f0 = f.evaluate(start, new double[start.length]);
+            if (!Double.isFinite(f0)) {
+                return start.clone();
+            }
+            LbfgsResult r = lbfgs.minimize(f, start);
+            return Double.isFinite(r.value()) && r.value() <= f0 ? r.point() : start.clone();
+        };
     }
 }
