@@ -38,15 +38,35 @@ public final class SearchPictures {
      */
     public static Path scatter(String title, List<FinishedTrial> trials, String xName, String yName, Path file)
             throws IOException {
+        return scatter(title, trials, xName, yName, 0, "log10 final value", file);
+    }
+
+    /**
+     * Trials over two numeric parameters (log axes), coloured by {@code log10(value − offset)} on
+     * a scale of at most six decades from the lowest; failed trials in grey.
+     *
+     * @param title the title
+     * @param trials the trials
+     * @param xName the parameter on the x axis
+     * @param yName the parameter on the y axis
+     * @param offset subtracted from each value before its logarithm (e.g. the best achievable loss)
+     * @param legend the colour scale's label
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    public static Path scatter(String title, List<FinishedTrial> trials, String xName, String yName, double offset,
+            String legend, Path file) throws IOException {
         var ok = trials.stream().filter(t -> t.isComplete() && t.params().has(xName) && t.params().has(yName)).toList();
         var failed = trials.stream().filter(t -> !t.isComplete() && t.params().has(xName) && t.params().has(yName)).toList();
-        double lo = ok.stream().mapToDouble(t -> Math.log10(t.value())).min().orElse(0);
-        double hi = ok.stream().mapToDouble(t -> Math.log10(t.value())).max().orElse(1);
+        java.util.function.ToDoubleFunction<FinishedTrial> c = t -> Math.log10(Math.max(1e-300, t.value() - offset));
+        double lo = ok.stream().mapToDouble(c).min().orElse(0);
+        double hi = Math.min(lo + 6, ok.stream().mapToDouble(c).max().orElse(1));
         var data = new DefaultXYZDataset();
         data.addSeries("trials", new double[][] {
             ok.stream().mapToDouble(t -> t.params().getDouble(xName)).toArray(),
             ok.stream().mapToDouble(t -> t.params().getDouble(yName)).toArray(),
-            ok.stream().mapToDouble(t -> Math.log10(t.value())).toArray()});
+            ok.stream().mapToDouble(c).toArray()});
         data.addSeries("failed (diverged)", new double[][] {
             failed.stream().mapToDouble(t -> t.params().getDouble(xName)).toArray(),
             failed.stream().mapToDouble(t -> t.params().getDouble(yName)).toArray(),
@@ -61,11 +81,11 @@ public final class SearchPictures {
         var plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         var chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        var legend = new PaintScaleLegend(scale, new NumberAxis("log10 final loss"));
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(4, 4, 40, 4);
-        chart.addSubtitle(legend);
-        Charts.style(chart, ok.size() + " completed trials, " + failed.size() + " diverged (not drawn)");
+        var scaleLegend = new PaintScaleLegend(scale, new NumberAxis(legend));
+        scaleLegend.setPosition(RectangleEdge.RIGHT);
+        scaleLegend.setMargin(4, 4, 40, 4);
+        chart.addSubtitle(scaleLegend);
+        Charts.style(chart, ok.size() + " completed trials, " + failed.size() + " failed (grey)");
         return Charts.writePng(chart, file, 800, 560);
     }
 
