@@ -40,6 +40,8 @@ import java.util.SplittableRandom;
  * <p>References: D. R. Jones, M. Schonlau and W. J. Welch, "Efficient Global Optimization of
  * Expensive Black-Box Functions", J. Global Optim. 13 (1998); J. Snoek, H. Larochelle and R. P.
  * Adams, "Practical Bayesian Optimization of Machine Learning Algorithms", NeurIPS 2012.
+ *
+ * @serial exclude
  */
 public final class BayesianSampler implements Sampler {
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param name the name
  * @param choices the choices, at least one, distinct
  * @param conditionOrNull the condition, or {@code null} if always active
+ *
+ * @serial exclude
  */
 public record CategoricalParameter(String name, List<String> choices, Condition conditionOrNull)
         implements Parameter {
@@ -19,6 +21,9 @@ public record CategoricalParameter(String name, List<String> choices, Condition 
      * Validates and copies.
      *
      * @throws IllegalArgumentException if there is no choice, a choice is blank or repeats
+     * @param name the name
+     * @param choices the choices, at least one, distinct
+     * @param conditionOrNull the condition, or {@code null} if always active
      */
     public CategoricalParameter {
         Parameter.checkName(name);

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * @param parent the name of the categorical parameter this one depends on
  * @param values the parent's choices under which this parameter is active, at least one
+ *
+ * @serial exclude
  */
 public record Condition(String parent, List<String> values) implements Serializable {
 
@@ -20,6 +22,8 @@ public record Condition(String parent, List<String> values) implements Serializa
      * Validates and copies.
      *
      * @throws IllegalArgumentException if {@code parent} is blank or {@code values} is empty
+     * @param parent the name of the categorical parameter this one depends on
+     * @param values the parent's choices under which this parameter is active, at least one
      */
     public Condition {
         Objects.requireNonNull(parent, "parent");

@@ -8,6 +8,8 @@ import java.util.Objects;
  * of the study ({@link TrialState#FAILED}), not a crash of it.
  *
  * @param message what happened, in one line
+ *
+ * @serial exclude
  */
 public record Failure(String message) implements Serializable {
 
@@ -15,6 +17,7 @@ public record Failure(String message) implements Serializable {
      * Validates.
      *
      * @throws NullPointerException if {@code message} is null
+     * @param message what happened, in one line
      */
     public Failure {
         Objects.requireNonNull(message, "message");

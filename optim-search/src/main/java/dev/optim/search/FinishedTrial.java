@@ -17,11 +17,23 @@ import java.util.Objects;
  *     ({@link TrialState#PRUNED}), or NaN ({@link TrialState#FAILED})
  * @param message the failure's message, or an empty string
  * @param reports the intermediate values, in order
+ *
+ * @serial exclude
  */
 public record FinishedTrial(long index, double[] unit, Params params, TrialState state, double value,
         String message, List<Report> reports) implements Serializable {
 
-    /** Copies the arrays and lists. */
+    /**
+     * Copies the arrays and lists.
+     *
+     * @param index the trial's index in the study, from 0
+     * @param unit the unit point the sampler proposed (a copy is kept and returned)
+     * @param params the values at {@code unit}
+     * @param state how it ended
+     * @param value the final value ({@link TrialState#COMPLETE}), the last reported value
+     * @param message the failure's message, or an empty string
+     * @param reports the intermediate values, in order
+     */
     public FinishedTrial {
         unit = unit.clone();
         reports = List.copyOf(reports);
@@ -30,6 +42,11 @@ public record FinishedTrial(long index, double[] unit, Params params, TrialState
         message = message == null ? "" : message;
     }
 
+    /**
+     * The unit point the sampler proposed.
+     *
+     * @return a copy
+     */
     @Override
     public double[] unit() {
         return unit.clone();

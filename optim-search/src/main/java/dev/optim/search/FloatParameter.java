@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param high the upper bound, {@code > low}
  * @param log whether the values are log-uniform ({@code low > 0} then)
  * @param conditionOrNull the condition, or {@code null} if always active
+ *
+ * @serial exclude
  */
 public record FloatParameter(String name, double low, double high, boolean log,
         Condition conditionOrNull) implements Parameter {
@@ -21,6 +23,11 @@ public record FloatParameter(String name, double low, double high, boolean log,
      *
      * @throws IllegalArgumentException if the range is not finite, empty or inverted, or a log
      *     range includes 0 or negative values; the message names the parameter and the values
+     * @param name the name
+     * @param low the lower bound
+     * @param high the upper bound, {@code > low}
+     * @param log whether the values are log-uniform ({@code low > 0} then)
+     * @param conditionOrNull the condition, or {@code null} if always active
      */
     public FloatParameter {
         Parameter.checkName(name);

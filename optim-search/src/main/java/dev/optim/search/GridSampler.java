@@ -8,6 +8,8 @@ import java.util.List;
  * every integer when there are at most {@code levels} of them (else {@code levels} evenly spaced
  * ones, in log space for log ones, rounded), and every choice of a categorical parameter. The seed plays no part. A conditional
  * parameter's levels are still counted, so inactive combinations repeat points.
+ *
+ * @serial exclude
  */
 public final class GridSampler implements Sampler {
 

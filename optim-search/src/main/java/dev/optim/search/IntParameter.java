@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param high the largest value, {@code ≥ low}
  * @param log whether the values are log-uniform ({@code low ≥ 1} then)
  * @param conditionOrNull the condition, or {@code null} if always active
+ *
+ * @serial exclude
  */
 public record IntParameter(String name, long low, long high, boolean log,
         Condition conditionOrNull) implements Parameter {
@@ -25,6 +27,11 @@ public record IntParameter(String name, long low, long high, boolean log,
      *
      * @throws IllegalArgumentException if {@code high < low}, or a log range includes values
      *     below 1; the message names the parameter and the values
+     * @param name the name
+     * @param low the smallest value
+     * @param high the largest value, {@code ≥ low}
+     * @param log whether the values are log-uniform ({@code low ≥ 1} then)
+     * @param conditionOrNull the condition, or {@code null} if always active
      */
     public IntParameter {
         Parameter.checkName(name);

@@ -10,6 +10,8 @@ import java.io.Serializable;
  * @param trial the trial, with its reports
  * @param value the value (NaN if failed)
  * @param failure the failure, or {@code null}
+ *
+ * @serial exclude
  */
 public record Outcome(Trial trial, double value, Failure failure) implements Serializable {
 

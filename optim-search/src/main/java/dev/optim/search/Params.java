@@ -9,6 +9,8 @@ import java.util.Map;
  * The values of a trial's active parameters, in the space's order: {@link Double} for continuous
  * parameters, {@link Long} for integers, {@link String} for categories. Inactive conditional
  * parameters are absent. Immutable.
+ *
+ * @serial exclude
  */
 public final class Params implements Serializable {
 

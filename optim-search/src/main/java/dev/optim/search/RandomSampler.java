@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 /**
  * Independent uniform points: trial {@code i}'s coordinates are drawn from a
  * {@link SplittableRandom} seeded with {@link Seeds#mix Seeds.mix(seed, i, 0)}.
+ *
+ * @serial exclude
  */
 public final class RandomSampler implements Sampler {
 

@@ -8,6 +8,8 @@ import java.io.Serializable;
  *
  * @param step the step (resource spent so far), {@code ≥ 0}
  * @param value the objective's value there; NaN or infinite for a diverged run
+ *
+ * @serial exclude
  */
 public record Report(long step, double value) implements Serializable {
 
@@ -15,6 +17,8 @@ public record Report(long step, double value) implements Serializable {
      * Validates.
      *
      * @throws IllegalArgumentException if {@code step} is negative
+     * @param step the step (resource spent so far), {@code ≥ 0}
+     * @param value the objective's value there; NaN or infinite for a diverged run
      */
     public Report {
         if (step < 0) {

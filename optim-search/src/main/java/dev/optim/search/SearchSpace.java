@@ -20,6 +20,8 @@ import java.util.Map;
  *         .add(Parameter.uniform("momentum", 0, 0.99).when("optimizer", "momentum"))
  *         .build();
  * }</pre>
+ *
+ * @serial exclude
  */
 public final class SearchSpace implements Serializable {
 

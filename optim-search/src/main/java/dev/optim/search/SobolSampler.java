@@ -6,6 +6,8 @@ import java.util.List;
  * Quasi-random points: trial {@code i} is point {@code i} of a {@link SobolSequence#scrambled
  * scrambled Sobol sequence} whose scramble is drawn from the study's seed. Any {@code 2^m}
  * consecutive trials from 0 cover every coordinate evenly, which random points do not.
+ *
+ * @serial exclude
  */
 public final class SobolSampler implements Sampler {
 

@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
  * SIAM J. Sci. Comput. 30 (2008); J. Matoušek, "On the L2-discrepancy for anchored boxes",
  * J. Complexity 14 (1998); A. B. Owen, "Scrambling Sobol' and Niederreiter–Xing points",
  * J. Complexity 14 (1998).
+ *
+ * @serial exclude
  */
 public final class SobolSequence implements Serializable {
 

@@ -22,6 +22,8 @@ import java.util.List;
  *
  * <p>Reference: L. Li, K. Jamieson, A. Rostamizadeh, E. Gonina, J. Ben-Tzur, M. Hardt, B. Recht
  * and A. Talwalkar, "A System for Massively Parallel Hyperparameter Tuning", MLSys 2020.
+ *
+ * @serial exclude
  */
 public final class SuccessiveHalving implements Serializable {
 
@@ -182,6 +184,7 @@ public final class SuccessiveHalving implements Serializable {
      *
      * @param steps the rungs' steps
      * @param values per rung, the values recorded there
+     * @serial exclude
      */
     public record Rungs(long[] steps, double[][] values) implements Serializable {}
 }

@@ -22,6 +22,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>A trial is used by one thread at a time.
+ *
+ * @serial exclude
  */
 public final class Trial implements Serializable {
 

@@ -73,17 +73,17 @@ public final class SearchExperiment {
             }
             double[] median = new double[n];
             for (int i = 0; i < n; i++) {
-                median[i] = RegretTable.median(best[i]);
+                median[i] = RegretTable.median(best[i]) - floor;
             }
             curves.put(e.getKey(), median);
-            System.out.printf(Locale.ROOT, "%s: median best loss after 10/20/40 trials %.6g %.6g %.6g%n", e.getKey(),
+            System.out.printf(Locale.ROOT, "%s: median best loss above least squares after 10/20/40 trials %.3g %.3g %.3g%n", e.getKey(),
                     median[9], median[19], median[39]);
         }
-        SearchPictures.bestSoFar("Random vs Bayesian search of lr and batch size (line fit, 5 epochs)", curves,
+        SearchPictures.bestSoFar("Random vs Bayesian search of lr and batch size (line fit, 5 epochs)",
+                "best loss above least squares so far (median of " + seeds + " seeds)", curves,
                 out.resolve("search-best-so-far.png"));
         FinishedTrial bestRandom = random.stream().filter(FinishedTrial::isComplete)
                 .min((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
-        System.out.println("best of 300 random trials: " + bestRandom + "; least-squares loss "
-                + objective.data().loss(objective.data().leastSquares()));
+        System.out.println("best of 300 random trials: " + bestRandom + "; least-squares loss " + floor);
     }
 }

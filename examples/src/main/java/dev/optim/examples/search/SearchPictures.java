@@ -93,13 +93,15 @@ public final class SearchPictures {
      * Best-so-far curves (median over seeds, log scale).
      *
      * @param title the title
+     * @param yLabel the y axis' label
      * @param curves per sampler, the median best value after each trial
      * @param file the PNG to write
      * @return the file
      * @throws IOException if it cannot be written
      */
-    public static Path bestSoFar(String title, Map<String, double[]> curves, Path file) throws IOException {
-        var b = LineChart.builder(title, "trials", "best final loss so far (median over seeds)").logY(true);
+    public static Path bestSoFar(String title, String yLabel, Map<String, double[]> curves, Path file)
+            throws IOException {
+        var b = LineChart.builder(title, "trials", yLabel).logY(true);
         curves.forEach((name, ys) -> {
             double[] xs = new double[ys.length];
             for (int i = 0; i < xs.length; i++) {
