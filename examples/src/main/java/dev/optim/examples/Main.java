@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LandscapesCommand.class, EvalCommand.class, RunCommand.class, RegressCommand.class,
             SurfaceCommand.class, RaceCommand.class, TourCommand.class, PlaygroundCommand.class,
+            dev.optim.examples.search.SearchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
