@@ -240,7 +240,9 @@ public final class ParameterSetOptimizer {
                     perTensor[i] = Norms.sumOfSquares(arrays.gradient(i));
                 }
             });
-            double scale = Norms.scale(clipping, perTensor);
+            double norm = Norms.norm(clipping, perTensor);
+            double scale = clipping.scale(norm);
+            state.lastGradientNorm(norm);
             run(cuts, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     byGroup[set.groupIndex(i)].stepWithGradientScale(arrays.param(i),

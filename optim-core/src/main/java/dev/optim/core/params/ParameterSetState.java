@@ -21,6 +21,7 @@ public final class ParameterSetState {
     private final String kind;
     private final OptimizerState[] states;
     private long step;
+    private double lastNorm = Double.NaN;
     /** The set optimizer whose group optimizers are cached, and those optimizers by group. */
     private ParameterSetOptimizer owner;
     private BaseOptimizer[] groupOptimizers;
@@ -49,6 +50,22 @@ public final class ParameterSetState {
      */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * The global gradient norm that the last step clipped by, as its clipping form defines it
+     * ({@link dev.optim.core.Clipping#byGlobalNorm} or
+     * {@link dev.optim.core.Clipping#byGlobalNormPyTorch}), for logging.
+     *
+     * @return the norm; NaN before the first step, after a restore, or when the optimizer does
+     *     not clip by norm
+     */
+    public double lastGradientNorm() {
+        return lastNorm;
+    }
+
+    void lastGradientNorm(double norm) {
+        this.lastNorm = norm;
     }
 
     /**

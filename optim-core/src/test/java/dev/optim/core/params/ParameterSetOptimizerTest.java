@@ -143,7 +143,10 @@ class ParameterSetOptimizerTest {
                 double lr = 0.1;
                 Sgd sgd = Sgd.builder().learningRate(lr).clipping(new Clipping(mode, c)).build();
                 ParameterSetOptimizer opt = ParameterSetOptimizer.of(sgd);
-                opt.step(set, grads, opt.init(set));
+                ParameterSetState state = opt.init(set);
+                assertTrue(Double.isNaN(state.lastGradientNorm()));
+                opt.step(set, grads, state);
+                assertEquals(norm, state.lastGradientNorm(), 1e-14 * norm);
                 double[] after = Nets.values(set);
                 for (int i = 0; i < g.length; i++) {
                     double expected = before[i] - lr * (g[i] * scale);
