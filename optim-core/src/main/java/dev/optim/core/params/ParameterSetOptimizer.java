@@ -48,8 +48,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Before any tensor is touched a step checks the gradients, the state and every group's
  * learning rate at this step: a refused step changes nothing.
  *
- * <p>Threads: with {@link Builder#threads(int)} above 1, the set's elements are split into that
- * many parts of about equal size, stepped in parallel (on the given {@link Executor}, or on
+ * <p>Threads: with {@link Builder#threads(int)} above 1, the set's elements (tensors in order)
+ * are split into that many parts of about equal size, cut inside tensors at multiples of 64
+ * elements (a tensor on the {@code nd4j} kernel tier is never cut), stepped in parallel (on the given {@link Executor}, or on
  * daemon threads that this class shares between its instances); the calling thread takes one
  * part. Every element's update is the same function of its own values whatever the split, and
  * the norm's order is fixed, so results are bit-identical for any thread count.
@@ -73,7 +74,8 @@ public final class ParameterSetOptimizer {
      *
      * @param optimizer the optimizer of every tensor (before group overrides)
      * @return the set optimizer
-     * @throws IllegalArgumentException if {@code optimizer} is null
+     * @throws IllegalArgumentException if {@code optimizer} is null or skips non-finite steps
+     *     ({@link BaseOptimizer.Builder#skipNonFinite(int)}, not supported for sets yet)
      */
     public static ParameterSetOptimizer of(BaseOptimizer optimizer) {
         return builder(optimizer).build();
@@ -84,7 +86,7 @@ public final class ParameterSetOptimizer {
      *
      * @param optimizer the optimizer of every tensor (before group overrides)
      * @return a new builder
-     * @throws IllegalArgumentException if {@code optimizer} is null
+     * @throws IllegalArgumentException if {@code optimizer} is null or skips non-finite steps
      */
     public static Builder builder(BaseOptimizer optimizer) {
         return new Builder(optimizer);
