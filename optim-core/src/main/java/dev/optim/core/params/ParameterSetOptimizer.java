@@ -9,12 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -51,9 +52,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Threads: with {@link Builder#threads(int)} above 1, the set's elements (tensors in order)
  * are split into that many parts of about equal size, cut inside tensors at multiples of 64
  * elements (a tensor on the {@code nd4j} kernel tier is never cut), stepped in parallel (on the given {@link Executor}, or on
- * daemon threads that this class shares between its instances); the calling thread takes one
- * part. Every element's update is the same function of its own values whatever the split, and
- * the norm's order is fixed, so results are bit-identical for any thread count.
+ * daemon threads that this class shares between its instances); the calling thread takes parts
+ * too, and runs any part that no helper has claimed yet, so a busy machine never makes a step
+ * wait for a thread that has not started. Every element's update is the same function of its
+ * own values whatever the split, and the norm's order is fixed, so results are bit-identical
+ * for any thread count.
  */
 public final class ParameterSetOptimizer {
 
@@ -281,34 +284,75 @@ public final class ParameterSetOptimizer {
         void run(int p);
     }
 
-    /** Runs parts {@code [0, parts)}: part 0 on the calling thread, the others on the executor. */
+    /**
+     * Runs parts {@code [0, parts)} on the calling thread and up to {@code parts − 1} tasks of
+     * the executor, each claiming the next part not yet taken: a helper that starts late (a busy
+     * machine) finds the work done and the caller never waits for a part nobody runs. Part
+     * {@code p} always uses the scratch of part {@code p}, so who runs it does not matter.
+     */
     private void run(int parts, Part part) {
         if (parts == 1) {
             part.run(0);
             return;
         }
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[parts - 1];
+        Job job = new Job(parts, part);
         for (int p = 1; p < parts; p++) {
-            int mine = p;
-            futures[p - 1] = CompletableFuture.runAsync(() -> part.run(mine), executor);
+            executor.execute(job::work);
         }
-        RuntimeException first = null;
-        try {
-            part.run(0);
-        } catch (RuntimeException e) {
-            first = e;
+        job.work();
+        job.await();
+    }
+
+    /** One split phase of a step: parts claimed in order, completions counted. */
+    private static final class Job {
+        private final int parts;
+        private final Part part;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch done;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(int parts, Part part) {
+            this.parts = parts;
+            this.part = part;
+            this.done = new CountDownLatch(parts);
         }
-        for (CompletableFuture<?> f : futures) {
-            try {
-                f.join();
-            } catch (CompletionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : e;
+
+        void work() {
+            int p;
+            while ((p = next.getAndIncrement()) < parts) {
+                try {
+                    part.run(p);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
                 }
             }
         }
-        if (first != null) {
-            throw first;
+
+        void await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            if (e != null) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
