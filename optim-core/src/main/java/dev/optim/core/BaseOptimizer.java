@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <ol>
  *   <li>decoupled weight decay: {@code θ ← θ·(1 − η·λ)} (AdamW);
  *   <li>clipping by value: {@code g ← clamp(g, −c, c)};
- *   <li>clipping by global norm: {@code g ← g · s}, {@code s = c / max(‖g‖₂, c)}, the norm taken
+ *   <li>clipping by global norm: {@code g ← g · s}, {@code s = c / max(‖g‖₂, c)} (or PyTorch's
+ *       form, {@link Clipping#byGlobalNormPyTorch(double)}), the norm taken
  *       over the whole gradient before the update pass;
  *   <li>coupled weight decay: {@code g ← g + λ·θ} (PyTorch's {@code weight_decay}).
  * </ol>
@@ -61,6 +62,8 @@ public abstract class BaseOptimizer implements Optimizer {
     private final boolean decoupled;
     private final Clipping clipping;
     private final int maxSkips;
+    /** A private copy of the builder that made this optimizer, for {@link #toBuilder()}. */
+    private final Builder<?> recipe;
     /** {@link #kind()}, once asked; a racy cache of an immutable value. */
     private String kindCache;
 
@@ -81,6 +84,23 @@ public abstract class BaseOptimizer implements Optimizer {
         this.decoupled = builder.decoupled;
         this.clipping = builder.clipping;
         this.maxSkips = builder.maxSkips;
+        this.recipe = builder.copy();
+    }
+
+    /**
+     * A new builder holding this optimizer's configuration, to derive a variant of it: the
+     * same optimizer with some settings changed, as a parameter group's overrides do
+     * ({@link dev.optim.core.params.GroupOverrides}). Every optimizer gets it from this class:
+     * the builder is a field-by-field copy of the one that built this optimizer.
+     *
+     * <pre>{@code
+     * Adam slower = (Adam) adam.toBuilder().learningRate(1e-4).build();
+     * }</pre>
+     *
+     * @return a new builder; building it unchanged gives an optimizer equal in every setting
+     */
+    public Builder<?> toBuilder() {
+        return recipe.copy();
     }
 
     @Override
@@ -155,6 +175,63 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void step(INDArray params, INDArray gradient, OptimizerState state) {
+        Kernel kernel = begin(params, gradient, state, Double.NaN, false);
+        if (maxSkips > 0 && !kernel.finite()) {
+            skip(state, state.step() + 1);
+            return;
+        }
+        kernel.run();
+        kernel.finish();
+        state.advance();
+    }
+
+    /**
+     * Begins one update for a caller that runs it in ranges, possibly on several threads, as
+     * {@link dev.optim.core.params.ParameterSetOptimizer} does: checks the arrays and the state
+     * as {@link #step(INDArray, INDArray, OptimizerState)} does, binds them, sets the
+     * preparation with the caller's gradient scale in place of this optimizer's
+     * clipping-by-norm scale (the caller took the norm over more than this tensor; clipping by
+     * value and weight decay are unchanged; a scale of exactly 1 is none), and begins the rule.
+     * The caller then calls {@link Kernel#run(long, long, dev.optim.core.kernel.Scratch)} on
+     * disjoint ranges covering {@code [0, kernel.length())} (the whole range at once on the
+     * {@code nd4j} tier), and {@link #endStep(OptimizerState)}. Together they are one
+     * {@code step}, bit for bit.
+     *
+     * @param params the parameters {@code θ}, updated in place by the runs
+     * @param gradient the gradient {@code g}; same shape and data type as {@code params}
+     * @param state the state made by {@link #init(INDArray)} for parameters of this shape
+     * @param gradientScale the factor applied to the gradient; NaN or infinite values propagate
+     *     into the parameters, as a NaN norm does
+     * @return the state's kernel, bound and prepared
+     * @throws IllegalArgumentException as {@link #step(INDArray, INDArray, OptimizerState)},
+     *     or if this optimizer skips non-finite steps (a step in ranges cannot be skipped)
+     */
+    public final Kernel beginStep(INDArray params, INDArray gradient, OptimizerState state,
+            double gradientScale) {
+        if (maxSkips > 0) {
+            throw new IllegalArgumentException("a step run in ranges cannot skip non-finite"
+                    + " updates; build the optimizer without skipNonFinite(" + maxSkips + ")");
+        }
+        return begin(params, gradient, state, gradientScale, true);
+    }
+
+    /**
+     * Ends an update begun by {@link #beginStep}: finishes the kernel and advances the state's
+     * step counter.
+     *
+     * @param state the state passed to {@link #beginStep}
+     * @throws IllegalArgumentException if {@code state} is null or has no kernel
+     */
+    public final void endStep(OptimizerState state) {
+        if (state == null || state.kernel() == null) {
+            throw new IllegalArgumentException("state must be one passed to beginStep");
+        }
+        state.kernel().finish();
+        state.advance();
+    }
+
+    private Kernel begin(INDArray params, INDArray gradient, OptimizerState state,
+            double externalScale, boolean external) {
         Checks.floatingArray("params", params);
         Checks.sameShapeAndType("params", params, "gradient", gradient);
         if (state == null) {
@@ -180,15 +257,9 @@ public abstract class BaseOptimizer implements Optimizer {
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
-        prepare(kernel, rate);
+        prepare(kernel, rate, externalScale, external);
         kernel.rule().begin(rate, t);
-        if (maxSkips > 0 && !kernel.finite()) {
-            skip(state, t);
-            return;
-        }
-        kernel.run();
-        kernel.finish();
-        state.advance();
+        return kernel;
     }
 
     @Override
@@ -216,7 +287,7 @@ public abstract class BaseOptimizer implements Optimizer {
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
-        prepare(kernel, rate);
+        prepare(kernel, rate, Double.NaN, false);
         kernel.rule().begin(rate, t);
         if (maxSkips > 0 && !kernel.finite()) {
             skip(state, t);
@@ -305,15 +376,15 @@ public abstract class BaseOptimizer implements Optimizer {
     }
 
     /** Sets the kernel's gradient preparation for this step, as the class comment defines. */
-    private void prepare(Kernel kernel, double rate) {
+    private void prepare(Kernel kernel, double rate, double externalScale, boolean external) {
         double clip = clipping.mode() == Clipping.Mode.BY_VALUE
                 ? clipping.threshold() : Double.POSITIVE_INFINITY;
         double scale = 1.0;
-        if (clipping.mode() == Clipping.Mode.BY_GLOBAL_NORM) {
-            double gradNorm = kernel.gradientNorm();
+        if (external) {
+            scale = externalScale;
+        } else if (clipping.isByNorm()) {
             // NaN or infinite norms propagate, so that the descent reports them.
-            scale = gradNorm > clipping.threshold() || !Double.isFinite(gradNorm)
-                    ? clipping.threshold() / gradNorm : 1.0;
+            scale = clipping.scale(kernel.gradientNorm());
         }
         double coupled = decoupled ? 0.0 : weightDecay;
         double decay = decoupled ? 1 - rate * weightDecay : 1.0;
@@ -334,7 +405,7 @@ public abstract class BaseOptimizer implements Optimizer {
      *
      * @param <B> the concrete builder type
      */
-    public abstract static class Builder<B extends Builder<B>> {
+    public abstract static class Builder<B extends Builder<B>> implements Cloneable {
         private Schedule learningRate;
         private double weightDecay;
         private boolean decoupled;
@@ -442,10 +513,35 @@ public abstract class BaseOptimizer implements Optimizer {
         }
 
         /**
+         * Builds the optimizer configured so far.
+         *
+         * @return the optimizer
+         * @throws IllegalArgumentException if a setting is out of its range
+         */
+        public abstract BaseOptimizer build();
+
+        /**
          * This builder, typed.
          *
          * @return {@code this}
          */
         protected abstract B self();
+
+        /**
+         * A field-by-field copy of this builder ({@link Object#clone()}), which
+         * {@link BaseOptimizer#toBuilder()} hands out. Builders hold only immutable values
+         * (numbers, enums, {@link Schedule}s, {@link Clipping}), so the copy is independent; a
+         * subclass that holds a mutable object must override this to copy it.
+         *
+         * @return an independent copy
+         */
+        @SuppressWarnings("unchecked")
+        protected B copy() {
+            try {
+                return (B) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("Builder is Cloneable", e);
+            }
+        }
     }
 }
