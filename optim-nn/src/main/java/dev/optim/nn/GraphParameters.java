@@ -1,20 +1,22 @@
 package dev.optim.nn;
 
+import dev.optim.core.params.ParameterSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The trainable variables of a SameDiff graph, moved into one flat parameter vector: each
- * variable's array becomes a view of its slice of the vector (in the graph's variable order,
+ * The trainable variables of a SameDiff graph, moved into a flat {@link ParameterSet} (one
+ * buffer, its groups as the caller declares them): each variable's array becomes the set's view
+ * of its slice of the buffer (in the graph's variable order,
  * row-major), so that an optimizer that updates the vector in place updates the graph with no
  * copy. Shared by every objective made over the same graph.
  */
@@ -27,23 +29,29 @@ final class GraphParameters {
     final long[] offsets;
     final DataType dataType;
     final INDArray flat;
+    /** {@link #flat} as a vector of {@link #length()} elements (a view). */
+    final INDArray vector;
+    final ParameterSet set;
 
     private GraphParameters(SameDiff sd, String loss, List<String> names, long[][] shapes,
-            long[] offsets, DataType dataType, INDArray flat) {
+            long[] offsets, DataType dataType, ParameterSet set) {
         this.sd = sd;
+        this.set = set;
         this.loss = loss;
         this.names = names;
         this.shapes = shapes;
         this.offsets = offsets;
         this.dataType = dataType;
-        this.flat = flat;
+        this.flat = set.flatView();
+        this.vector = flat.reshape(flat.length());
     }
 
     /**
      * Collects and rebinds the trainable variables of {@code sd} in the given order (null: the
      * graph's own, which SameDiff keeps sorted by name); {@code loss} is checked.
      */
-    static GraphParameters of(SameDiff sd, String loss, List<String> order) {
+    static GraphParameters of(SameDiff sd, String loss, List<String> order,
+            Consumer<ParameterSet.Builder> groups) {
         if (sd == null) {
             throw new IllegalArgumentException("graph must not be null");
         }
@@ -111,20 +119,26 @@ final class GraphParameters {
             shapes[i] = arr.shape().clone();
             offsets[i + 1] = offsets[i] + arr.length();
         }
-        INDArray flat = Nd4j.create(type, offsets[names.size()]);
+        ParameterSet.Builder builder = ParameterSet.builder();
+        for (String name : names) {
+            builder.add(name, sd.getVariable(name).getArr());
+        }
+        if (groups != null) {
+            groups.accept(builder);
+        }
+        ParameterSet set = builder.flat().build();
         // SameDiff's default (thread-safe) holder copies a view it is given; the single-thread
-        // holder keeps it, so the variables stay views of the flat vector.
+        // holder keeps it, so the variables stay views of the set's flat buffer.
         sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), true);
-        for (int i = 0; i < names.size(); i++) {
-            INDArray view = slice(flat, offsets[i], shapes[i]);
-            view.assign(sd.getVariable(names.get(i)).getArr());
-            sd.associateArrayWithVariable(view, names.get(i));
-            if (sd.getVariable(names.get(i)).getArr() != view) {
+        for (String name : names) {
+            INDArray view = set.tensor(name);
+            sd.associateArrayWithVariable(view, name);
+            if (sd.getVariable(name).getArr() != view) {
                 throw new IllegalStateException("SameDiff did not keep the view of variable '"
-                        + names.get(i) + "'");
+                        + name + "'");
             }
         }
-        return new GraphParameters(sd, loss, List.copyOf(names), shapes, offsets, type, flat);
+        return new GraphParameters(sd, loss, List.copyOf(names), shapes, offsets, type, set);
     }
 
     /** The total number of parameters. */
@@ -156,8 +170,8 @@ final class GraphParameters {
     /** Copies {@code params} into the graph's variables unless it is the flat vector itself. */
     void bind(INDArray params) {
         checkVector("params", params);
-        if (params != flat) {
-            flat.assign(params.reshape(flat.length()));
+        if (params != flat && params != vector) {
+            vector.assign(params.reshape(params.length()));
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.optim.nn;
 
 import dev.optim.core.Checks;
+import dev.optim.core.params.GroupOverrides;
+import dev.optim.core.params.ParameterSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -98,7 +102,7 @@ public final class Mlp {
             d.mul(d).mean(LOSS);
         }
         sd.setLossVariables(LOSS);
-        this.graph = GraphParameters.of(sd, LOSS, order);
+        this.graph = GraphParameters.of(sd, LOSS, order, sb -> b.groups.forEach(g -> g.accept(sb)));
     }
 
     private INDArray uniform(SplittableRandom random, int fanIn, long[] shape) {
@@ -142,6 +146,16 @@ public final class Mlp {
      */
     public INDArray parameters() {
         return graph.flat;
+    }
+
+    /**
+     * The variables as a flat parameter set (with the builder's groups), whose flat view is
+     * {@link #parameters()}.
+     *
+     * @return the set
+     */
+    public ParameterSet parameterSet() {
+        return graph.set;
     }
 
     /**
@@ -298,6 +312,7 @@ public final class Mlp {
         private OutputLoss outputLoss;
         private DataType dataType = DataType.FLOAT;
         private long seed;
+        private final List<Consumer<ParameterSet.Builder>> groups = new ArrayList<>();
 
         private Builder(int inputs) {
             this.inputs = inputs;
@@ -368,6 +383,22 @@ public final class Mlp {
                 throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + type);
             }
             this.dataType = type;
+            return this;
+        }
+
+        /**
+         * Declares a parameter group over the variables ({@code w1, b1, …, wOut, bOut}) whose
+         * names {@code members} accepts, e.g. no weight decay on the biases:
+         * {@code group("biases", GroupOverrides.builder().weightDecay(0).build(),
+         * n -> n.startsWith("b"))}.
+         *
+         * @param name the group's name
+         * @param overrides what the group changes
+         * @param members which variables belong to it
+         * @return this builder
+         */
+        public Builder group(String name, GroupOverrides overrides, Predicate<String> members) {
+            groups.add(sb -> sb.group(name, overrides, members));
             return this;
         }
 

@@ -1,12 +1,16 @@
 package dev.optim.nn;
 
 import dev.optim.core.StochasticObjective;
+import dev.optim.core.params.GroupOverrides;
+import dev.optim.core.params.ParameterSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -26,7 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   ∇f_B   = SameDiff's own reverse-mode gradient of the loss variable
  * </pre>
  *
- * <p><b>Parameters.</b> The trainable variables (those of {@link VariableType#VARIABLE}, in the
+ * <p><b>Parameters.</b> The trainable variables form a flat {@link ParameterSet}
+ * ({@link #parameterSet()}, groups as {@link Builder#group} declares them). The variables (those of {@link VariableType#VARIABLE}, in the
  * graph's order, sorted by name, or as {@link Builder#parameterOrder} says) are moved into one flat vector, {@link #parameters()}: each variable's array
  * becomes a view of its slice (row-major), so an optimizer that steps that vector in place
  * updates the graph with no copy. Any other vector passed as {@code params} is first copied into
@@ -174,13 +179,26 @@ public final class SameDiffObjective implements StochasticObjective {
     }
 
     /**
-     * The flat parameter vector whose slices are the graph's variables; an optimizer stepping
-     * it in place trains the graph. Shared by every objective over this graph.
+     * The flat parameter vector (a row vector, the parameter set's flat view) whose slices are
+     * the graph's variables; an optimizer stepping it in place trains the graph. Shared by
+     * every objective over this graph.
      *
      * @return the parameter vector (not a copy)
      */
     public INDArray parameters() {
         return graph.flat;
+    }
+
+    /**
+     * The trainable variables as a flat {@link ParameterSet} (with the groups declared by
+     * {@link Builder#group}): its tensors are the graph's variable arrays and its
+     * {@link ParameterSet#flatView() flat view} is {@link #parameters()}, so a
+     * {@link dev.optim.core.params.ParameterSetOptimizer} stepping the set trains the graph.
+     *
+     * @return the parameter set, shared by every objective over this graph
+     */
+    public ParameterSet parameterSet() {
+        return graph.set;
     }
 
     /**
@@ -438,6 +456,7 @@ public final class SameDiffObjective implements StochasticObjective {
         private String features;
         private String labels;
         private List<String> order;
+        private final List<Consumer<ParameterSet.Builder>> groups = new ArrayList<>();
 
         private Builder(SameDiff graph) {
             this.graph = graph;
@@ -464,6 +483,21 @@ public final class SameDiffObjective implements StochasticObjective {
          */
         public Builder parameterOrder(String... names) {
             this.order = names == null ? null : List.of(names);
+            return this;
+        }
+
+        /**
+         * Declares a parameter group (its own learning-rate schedule, weight decay or other
+         * hyperparameters) holding the trainable variables whose names {@code members}
+         * accepts, as {@link ParameterSet.Builder#group(String, GroupOverrides, Predicate)}.
+         *
+         * @param name the group's name
+         * @param overrides what the group changes
+         * @param members which variables belong to it
+         * @return this builder
+         */
+        public Builder group(String name, GroupOverrides overrides, Predicate<String> members) {
+            groups.add(b -> b.group(name, overrides, members));
             return this;
         }
 
@@ -513,7 +547,7 @@ public final class SameDiffObjective implements StochasticObjective {
          *     example count or data type does not fit (the variable and both shapes named)
          */
         public SameDiffObjective build() {
-            return new SameDiffObjective(GraphParameters.of(graph, loss, order), feeds, features, labels);
+            return new SameDiffObjective(GraphParameters.of(graph, loss, order, b -> groups.forEach(g -> g.accept(b))), feeds, features, labels);
         }
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optim.core.Clipping;
-import dev.optim.core.Optimizer;
+import dev.optim.core.BaseOptimizer;
 import dev.optim.core.batch.BatchPlan;
 import dev.optim.core.optimizer.Adam;
+import dev.optim.core.params.ParameterSet;
+import dev.optim.core.params.ParameterSetOptimizer;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
 import dev.optim.core.optimizer.Sgd;
@@ -60,7 +62,7 @@ class TorchParityTest {
         return out;
     }
 
-    static Optimizer optimizer(String name) {
+    static BaseOptimizer optimizer(String name) {
         Clipping clip = Clipping.byGlobalNorm(CLIP);
         return switch (name) {
             case "sgd" -> Sgd.builder().learningRate(Schedules.stepDecay(0.2, 25, 0.5))
@@ -77,6 +79,9 @@ class TorchParityTest {
             case "rmsprop" -> RmsProp.builder().rho(0.9).epsilon(1e-8)
                     .learningRate(Schedules.stepDecay(0.01, 40, 0.5)).weightDecay(WD)
                     .clipping(clip).build();
+            case "adam-torchclip" -> Adam.builder().beta1(0.9).beta2(0.999).epsilon(1e-8)
+                    .learningRate(Schedules.exponentialDecay(0.02, 0.98)).weightDecay(WD)
+                    .clipping(Clipping.byGlobalNormPyTorch(CLIP)).build();
             case "adam" -> Adam.builder().beta1(0.9).beta2(0.999).epsilon(1e-8)
                     .learningRate(Schedules.exponentialDecay(0.02, 0.98)).weightDecay(WD)
                     .clipping(clip).build();
@@ -143,5 +148,43 @@ class TorchParityTest {
         assertTrue(weightErr <= tolerance, name + " weights off by " + weightErr);
         // The run went somewhere: the loss fell.
         assertTrue(losses.get(99) < 0.7 * losses.get(0));
+    }
+
+    /**
+     * The same network as a parameter set stepped by a ParameterSetOptimizer (clipping over the
+     * whole set, PyTorch's clip_grad_norm_ form for "adam-torchclip"), through the Trainer.
+     */
+    @ParameterizedTest
+    @CsvSource({"adam, float64, 1e-10", "adam-torchclip, float64, 1e-10",
+        "momentum-nesterov, float64, 1e-10", "adam-torchclip, float32, 1e-5"})
+    void theParameterSetPathEqualsPyTorch(String name, String dtype, double tolerance)
+            throws IOException {
+        Map<String, double[]> fx = fixture(dtype);
+        DataType type = dtype.equals("float64") ? DataType.DOUBLE : DataType.FLOAT;
+        Mlp mlp = Mlp.builder(4).dense(8, Activation.TANH).dense(8, Activation.RELU)
+                .softmaxCrossEntropy(3).dataType(type).build();
+        double[] xs = fx.get("x");
+        INDArray x = Nd4j.createFromArray(xs).reshape(xs.length / 4, 4).castTo(type);
+        int[] y = Arrays.stream(fx.get("y")).mapToInt(v -> (int) v).toArray();
+        SameDiffObjective f = mlp.classification(x, y);
+        ParameterSet set = f.parameterSet();
+        assertEquals(List.of("w1", "b1", "w2", "b2", "wOut", "bOut"), set.names());
+        set.flatView().assign(Nd4j.createFromArray(fx.get("init")).castTo(type).reshape(1, -1));
+        assertEquals(fx.get("init")[0], mlp.graph().getVariable("w1").getArr().getDouble(0, 0),
+                1e-7);
+        List<Double> losses = new ArrayList<>();
+        TrainingResult r = Trainer.builder(ParameterSetOptimizer.of(optimizer(name)))
+                .batchPlan(BatchPlan.of(8)).epochs(1000).maxSteps(100).evaluateEvery(1)
+                .fullLoss(false).listener(e -> losses.add(e.runningLoss())).build().run(f, set);
+        assertEquals(100, r.steps());
+        double lossErr = maxRelative(losses.stream().mapToDouble(Double::doubleValue).toArray(),
+                fx.get(name + ".loss"));
+        double[] w = set.flatView().toDoubleVector();
+        double[] wRef = fx.get(name + ".final");
+        double weightErr = type == DataType.DOUBLE ? maxRelative(w, wRef) : normRelative(w, wRef);
+        System.out.printf("parity (set) %s %s: max relative error, losses %.3g, final weights %.3g%n",
+                name, dtype, lossErr, weightErr);
+        assertTrue(lossErr <= tolerance, name + " losses off by " + lossErr);
+        assertTrue(weightErr <= tolerance, name + " weights off by " + weightErr);
     }
 }

@@ -6,6 +6,10 @@ import dev.optim.core.OptimizerState;
 import dev.optim.core.StochasticObjective;
 import dev.optim.core.batch.BatchPlan;
 import dev.optim.core.batch.MiniBatches;
+import dev.optim.core.params.GradientSet;
+import dev.optim.core.params.ParameterSet;
+import dev.optim.core.params.ParameterSetOptimizer;
+import dev.optim.core.params.ParameterSetState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +55,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Optimizer optimizer;
+    private final ParameterSetOptimizer setOptimizer;
     private final BatchPlan batchPlan;
     private final long epochs;
     private final long maxSteps;
@@ -66,6 +71,7 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.optimizer = b.optimizer;
+        this.setOptimizer = b.setOptimizer;
         this.batchPlan = b.batchPlan;
         this.epochs = b.epochs;
         this.maxSteps = b.maxSteps;
@@ -91,7 +97,22 @@ public final class Trainer {
         if (optimizer == null) {
             throw new IllegalArgumentException("optimizer must not be null");
         }
-        return new Builder(optimizer);
+        return new Builder(optimizer, null);
+    }
+
+    /**
+     * A builder for a trainer stepping a {@link ParameterSet} (groups with their own
+     * hyperparameters, clipping over the whole set) with {@code optimizer}.
+     *
+     * @param optimizer the set optimizer
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code optimizer} is null
+     */
+    public static Builder builder(ParameterSetOptimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
+        }
+        return new Builder(null, optimizer);
     }
 
     /**
@@ -105,7 +126,82 @@ public final class Trainer {
      */
     public TrainingResult run(StochasticObjective objective, INDArray params) {
         Checks.floatingArray("params", params);
+        requireTensorOptimizer();
         return run(objective, params, optimizer.init(params));
+    }
+
+    /**
+     * Trains a flat parameter set with a fresh state: the objective is evaluated at the set's
+     * {@link ParameterSet#flatView() flat view} and its gradient written into a flat gradient
+     * set, which the set optimizer steps (for a SameDiff objective, pass its own set).
+     *
+     * @param objective the training objective, of dimension {@code set.length()}
+     * @param set the parameters, flat; updated in place
+     * @return what the run did (its parameters are the set's flat view)
+     * @throws IllegalArgumentException if this trainer was not built with a set optimizer, the
+     *     set is not flat, or the dimensions differ
+     */
+    public TrainingResult run(StochasticObjective objective, ParameterSet set) {
+        requireSetOptimizer();
+        if (set == null) {
+            throw new IllegalArgumentException("set must not be null");
+        }
+        return run(objective, set, setOptimizer.init(set));
+    }
+
+    /**
+     * Trains a flat parameter set from the given state (a restored one, to resume).
+     *
+     * @param objective the training objective, of dimension {@code set.length()}
+     * @param set the parameters, flat; updated in place
+     * @param state the state for {@code set}
+     * @return what the run did
+     * @throws IllegalArgumentException as {@link #run(StochasticObjective, ParameterSet)}
+     */
+    public TrainingResult run(StochasticObjective objective, ParameterSet set,
+            ParameterSetState state) {
+        requireSetOptimizer();
+        if (set == null || state == null) {
+            throw new IllegalArgumentException("set and state must not be null");
+        }
+        if (!set.isFlat()) {
+            throw new IllegalArgumentException("the parameter set must be flat (built with flat())"
+                    + " so that the objective sees it as one vector");
+        }
+        INDArray params = set.flatView();
+        check(objective, params);
+        GradientSet grads = set.zerosLikeGradients();
+        return new Run(objective, params, grads.flatView(),
+                () -> setOptimizer.step(set, grads, state)).go();
+    }
+
+    private void requireTensorOptimizer() {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("this trainer steps parameter sets: call"
+                    + " run(objective, set)");
+        }
+    }
+
+    private void requireSetOptimizer() {
+        if (setOptimizer == null) {
+            throw new IllegalArgumentException("this trainer was built with an Optimizer, not a"
+                    + " ParameterSetOptimizer: call run(objective, params)");
+        }
+    }
+
+    private void check(StochasticObjective objective, INDArray params) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        if (params.length() != objective.dimension()) {
+            throw new IllegalArgumentException("params must have length " + objective.dimension()
+                    + " (the objective's dimension), got " + params.length());
+        }
+        if (validation != null && validation.dimension() != objective.dimension()) {
+            throw new IllegalArgumentException("the validation objective has dimension "
+                    + validation.dimension() + " but the training objective has "
+                    + objective.dimension());
+        }
     }
 
     /**
@@ -121,30 +217,21 @@ public final class Trainer {
      *     objective
      */
     public TrainingResult run(StochasticObjective objective, INDArray params, OptimizerState state) {
-        if (objective == null) {
-            throw new IllegalArgumentException("objective must not be null");
-        }
+        requireTensorOptimizer();
         Checks.floatingArray("params", params);
         if (state == null) {
             throw new IllegalArgumentException("state must not be null");
         }
-        if (params.length() != objective.dimension()) {
-            throw new IllegalArgumentException("params must have length " + objective.dimension()
-                    + " (the objective's dimension), got " + params.length());
-        }
-        if (validation != null && validation.dimension() != objective.dimension()) {
-            throw new IllegalArgumentException("the validation objective has dimension "
-                    + validation.dimension() + " but the training objective has "
-                    + objective.dimension());
-        }
-        return new Run(objective, params, state).go();
+        check(objective, params);
+        INDArray grad = params.ulike();
+        return new Run(objective, params, grad, () -> optimizer.step(params, grad, state)).go();
     }
 
     /** One run's mutable state. */
     private final class Run {
         private final StochasticObjective f;
         private final INDArray params;
-        private final OptimizerState state;
+        private final Runnable stepper;
         private final INDArray grad;
         private final INDArray lastFinite;
         private INDArray bestParams;
@@ -164,11 +251,11 @@ public final class Trainer {
         private int sinceBest;
         private Divergence divergence;
 
-        Run(StochasticObjective f, INDArray params, OptimizerState state) {
+        Run(StochasticObjective f, INDArray params, INDArray grad, Runnable stepper) {
             this.f = f;
             this.params = params;
-            this.state = state;
-            this.grad = params.ulike();
+            this.stepper = stepper;
+            this.grad = grad;
             this.lastFinite = params.dup();
             this.batches = new MiniBatches(batchPlan, f.size());
         }
@@ -206,7 +293,7 @@ public final class Trainer {
                 epochSum += loss;
                 epochCount++;
                 lastFinite.assign(params);
-                optimizer.step(params, grad, state);
+                stepper.run();
                 step++;
                 if (evaluateEvery > 0 && step % evaluateEvery == 0) {
                     stop = evaluateOrStop(false);
@@ -318,7 +405,7 @@ public final class Trainer {
 
     @Override
     public String toString() {
-        return "Trainer{optimizer=" + optimizer + ", batchPlan=" + batchPlan + ", epochs=" + epochs
+        return "Trainer{optimizer=" + (optimizer != null ? optimizer : setOptimizer) + ", batchPlan=" + batchPlan + ", epochs=" + epochs
                 + ", maxSteps=" + maxSteps + ", evaluateEvery="
                 + (evaluateEvery == 0 ? "epoch" : evaluateEvery + " steps") + ", fullLoss="
                 + fullLoss + ", validation=" + (validation != null) + ", patience=" + patience
@@ -328,6 +415,7 @@ public final class Trainer {
     /** Builds a {@link Trainer}. */
     public static final class Builder {
         private final Optimizer optimizer;
+        private final ParameterSetOptimizer setOptimizer;
         private BatchPlan batchPlan = BatchPlan.of(32);
         private long epochs = 10;
         private long maxSteps = Long.MAX_VALUE;
@@ -341,8 +429,9 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private BooleanSupplier cancelled = () -> false;
 
-        private Builder(Optimizer optimizer) {
+        private Builder(Optimizer optimizer, ParameterSetOptimizer setOptimizer) {
             this.optimizer = optimizer;
+            this.setOptimizer = setOptimizer;
         }
 
         /**
