@@ -5,6 +5,7 @@ import dev.optim.core.OptimizerState;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.shape.Shape;
@@ -100,6 +101,14 @@ final class OptimGradientUpdater implements GradientUpdater<OptimUpdater> {
 
     @Override
     public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+        // DL4J calls this inside its activation workspaces: what the updater keeps across
+        // iterations (the scratch array, the kernel's bindings) must live outside them.
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            update(gradient, iteration);
+        }
+    }
+
+    private void update(INDArray gradient, int iteration) {
         if (state == null || state.step() != iteration) {
             // First use, or the framework's iteration moved (a restored model): the buffers
             // already hold the state; only the step counter is set.
