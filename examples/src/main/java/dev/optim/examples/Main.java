@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LandscapesCommand.class, EvalCommand.class, RunCommand.class, RegressCommand.class,
             SurfaceCommand.class, RaceCommand.class, TourCommand.class,
+            dev.optim.examples.train.TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
