@@ -69,23 +69,32 @@ public final class OptimUpdater implements IUpdater {
 
     private static final long serialVersionUID = 1L;
 
+    /** The optimizer's kind, as {@link Optimizer#kind()}. */
     @JsonProperty
     private String kind;
+    /** Momentum's coefficient (0 otherwise). */
     @JsonProperty
     private double momentum;
+    /** Adam's β1 (0 otherwise). */
     @JsonProperty
     private double beta1;
+    /** Adam's β2 (0 otherwise). */
     @JsonProperty
     private double beta2;
+    /** RMSprop's ρ (0 otherwise). */
     @JsonProperty
     private double rho;
+    /** RMSprop's and Adam's ε (0 otherwise). */
     @JsonProperty
     private double epsilon;
+    /** The learning-rate schedule's name: constant, step, exponential, inverse-time, cosine, polynomial. */
     @JsonProperty
     private String schedule;
+    /** The schedule's arguments, in its record's component order. */
     @JsonProperty
     private double[] scheduleArgs;
 
+    /** The optimizer, built from the fields on first use. */
     @JsonIgnore
     private transient Optimizer optimizer;
 
