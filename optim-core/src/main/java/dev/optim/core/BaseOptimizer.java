@@ -2,6 +2,7 @@ package dev.optim.core;
 
 import dev.optim.core.kernel.Kernel;
 import dev.optim.core.kernel.Kernels;
+import dev.optim.core.kernel.UpdateRule;
 import java.io.IOException;
 import java.io.InputStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,9 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The shared part of Optim's optimizers: the learning-rate schedule, weight decay, gradient
- * clipping, validation, and the choice of update kernel. A subclass supplies only its update
- * rule's coefficients, handed to the state's {@link Kernel}, which applies the rule as one fused
- * pass over the parameters, in float64 or float32.
+ * clipping, validation, and the choice of update kernel. A subclass supplies its configuration
+ * and its element-wise {@link UpdateRule} ({@link #newRule()}); the state's {@link Kernel} runs
+ * that rule as one fused pass over the parameters, in float64 or float32, on its tier. Adding an
+ * optimizer touches no shared class: see {@code docs/adding-an-optimizer.md}.
  *
  * <p>Per update {@code t} (1 for the first), with {@code η = learningRate().valueAt(t − 1)}, each
  * element is first prepared, in this order (PyTorch's order when clipping precedes
@@ -20,10 +22,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <ol>
  *   <li>decoupled weight decay: {@code θ ← θ·(1 − η·λ)} (AdamW);
  *   <li>clipping by value: {@code g ← clamp(g, −c, c)};
- *   <li>clipping by global norm: {@code g ← g · s}, {@code s = c / max(‖g‖₂, c)}, the norm taken
+ *   <li>clipping by global norm: {@code g ← g · s}, {@code s = c / max(‖g‖₂, c)} (or PyTorch's
+ *       form, {@link Clipping#byGlobalNormPyTorch(double)}), the norm taken
  *       over the whole gradient before the update pass;
  *   <li>coupled weight decay: {@code g ← g + λ·θ} (PyTorch's {@code weight_decay}).
  * </ol>
+ *
+ * <p>Non-finite values. By default a step applies whatever it computes: a NaN or infinite
+ * gradient (after preparation) propagates into the parameters and the state, so that the
+ * descent loop sees a non-finite loss or gradient and reports the run as diverged with the last
+ * finite parameters. With {@link Builder#skipNonFinite(int) skipNonFinite(n)} (Optax's
+ * {@code apply_if_finite}), a step whose prepared gradient, new parameters or new state would
+ * hold a NaN or an infinity is skipped instead: parameters and state are left untouched, the
+ * step counter does not advance (as Optax leaves the inner state's count), and the skip is
+ * counted ({@link OptimizerState#skippedSteps()}, {@link OptimizerState#consecutiveSkippedSteps()},
+ * saved and restored with the state). Up to {@code n} steps in a row are skipped; the next
+ * non-finite one throws an {@link IllegalStateException} naming {@code n}, leaving everything
+ * untouched. The check computes each chunk's update in scratch memory before the real pass, so
+ * a step costs about two passes over the memory.
  *
  * <p>A step allocates nothing once the state has seen
  * the same parameter and gradient arrays (the kernel keeps its views of their memory), and the
@@ -43,6 +59,7 @@ public abstract class BaseOptimizer implements Optimizer {
     private final double weightDecay;
     private final boolean decoupled;
     private final Clipping clipping;
+    private final int maxSkips;
     /** A private copy of the builder that made this optimizer, for {@link #toBuilder()}. */
     private final Builder<?> recipe;
     /** {@link #kind()}, once asked; a racy cache of an immutable value. */
@@ -64,6 +81,7 @@ public abstract class BaseOptimizer implements Optimizer {
         this.weightDecay = Checks.nonNegative("weightDecay", builder.weightDecay);
         this.decoupled = builder.decoupled;
         this.clipping = builder.clipping;
+        this.maxSkips = builder.maxSkips;
         this.recipe = builder.copy();
     }
 
@@ -116,12 +134,22 @@ public abstract class BaseOptimizer implements Optimizer {
         return clipping;
     }
 
+    /**
+     * The most steps in a row that are skipped for non-finite values, 0 when non-finite values
+     * propagate (the default); see {@link Builder#skipNonFinite(int)}.
+     *
+     * @return the limit, or 0 when off
+     */
+    public final int skipNonFinite() {
+        return maxSkips;
+    }
+
     @Override
     public final OptimizerState init(INDArray params) {
         Checks.floatingArray("params", params);
         HostMemory.requireDense("params", params);
         OptimizerState state = OptimizerState.forArrays(kind(), params, stateBuffersPerParameter());
-        state.kernel(kernelFor(state, params));
+        state.kernel(kernelFor(newRule(), state, params));
         return state;
     }
 
@@ -133,7 +161,7 @@ public abstract class BaseOptimizer implements Optimizer {
         }
         OptimizerState state = OptimizerState.forPlain(kind(), params.length,
                 stateBuffersPerParameter());
-        state.kernel(kernelFor(state, params.length));
+        state.kernel(kernelFor(newRule(), state, params.length));
         return state;
     }
 
@@ -145,30 +173,62 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void step(INDArray params, INDArray gradient, OptimizerState state) {
-        step(params, gradient, state, Double.NaN, false);
+        Kernel kernel = begin(params, gradient, state, Double.NaN, false);
+        if (maxSkips > 0 && !kernel.finite()) {
+            skip(state, state.step() + 1);
+            return;
+        }
+        kernel.run();
+        kernel.finish();
+        state.advance();
     }
 
     /**
-     * Performs one update as {@link #step(INDArray, INDArray, OptimizerState)} does, but with the
-     * gradient scale of clipping by global norm given by the caller instead of computed from
-     * this gradient alone: {@code g ← g · gradientScale} in place of {@code g ← g · s}. For
-     * callers that clip by a norm taken over many tensors, as
-     * {@link dev.optim.core.params.ParameterSetOptimizer} does; clipping by value, weight decay
-     * and the rule are unchanged. A scale of exactly 1 is no scaling.
+     * Begins one update for a caller that runs it in ranges, possibly on several threads, as
+     * {@link dev.optim.core.params.ParameterSetOptimizer} does: checks the arrays and the state
+     * as {@link #step(INDArray, INDArray, OptimizerState)} does, binds them, sets the
+     * preparation with the caller's gradient scale in place of this optimizer's
+     * clipping-by-norm scale (the caller took the norm over more than this tensor; clipping by
+     * value and weight decay are unchanged; a scale of exactly 1 is none), and begins the rule.
+     * The caller then calls {@link Kernel#run(long, long, dev.optim.core.kernel.Scratch)} on
+     * disjoint ranges covering {@code [0, kernel.length())} (the whole range at once on the
+     * {@code nd4j} tier), and {@link #endStep(OptimizerState)}. Together they are one
+     * {@code step}, bit for bit.
      *
-     * @param params the parameters {@code θ}, updated in place
+     * @param params the parameters {@code θ}, updated in place by the runs
      * @param gradient the gradient {@code g}; same shape and data type as {@code params}
      * @param state the state made by {@link #init(INDArray)} for parameters of this shape
      * @param gradientScale the factor applied to the gradient; NaN or infinite values propagate
      *     into the parameters, as a NaN norm does
-     * @throws IllegalArgumentException as {@link #step(INDArray, INDArray, OptimizerState)}
+     * @return the state's kernel, bound and prepared
+     * @throws IllegalArgumentException as {@link #step(INDArray, INDArray, OptimizerState)},
+     *     or if this optimizer skips non-finite steps (a step in ranges cannot be skipped)
      */
-    public final void stepWithGradientScale(INDArray params, INDArray gradient,
-            OptimizerState state, double gradientScale) {
-        step(params, gradient, state, gradientScale, true);
+    public final Kernel beginStep(INDArray params, INDArray gradient, OptimizerState state,
+            double gradientScale) {
+        if (maxSkips > 0) {
+            throw new IllegalArgumentException("a step run in ranges cannot skip non-finite"
+                    + " updates; build the optimizer without skipNonFinite(" + maxSkips + ")");
+        }
+        return begin(params, gradient, state, gradientScale, true);
     }
 
-    private void step(INDArray params, INDArray gradient, OptimizerState state,
+    /**
+     * Ends an update begun by {@link #beginStep}: finishes the kernel and advances the state's
+     * step counter.
+     *
+     * @param state the state passed to {@link #beginStep}
+     * @throws IllegalArgumentException if {@code state} is null or has no kernel
+     */
+    public final void endStep(OptimizerState state) {
+        if (state == null || state.kernel() == null) {
+            throw new IllegalArgumentException("state must be one passed to beginStep");
+        }
+        state.kernel().finish();
+        state.advance();
+    }
+
+    private Kernel begin(INDArray params, INDArray gradient, OptimizerState state,
             double externalScale, boolean external) {
         Checks.floatingArray("params", params);
         Checks.sameShapeAndType("params", params, "gradient", gradient);
@@ -190,14 +250,13 @@ public abstract class BaseOptimizer implements Optimizer {
         long t = state.step() + 1;
         if (kernel == null) {
             // A restored state: its kernel is made by its first step.
-            kernel = kernelFor(state, params);
+            kernel = kernelFor(newRule(), state, params);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
         prepare(kernel, rate, externalScale, external);
-        update(kernel, rate, t);
-        kernel.finish();
-        state.advance();
+        kernel.rule().begin(rate, t);
+        return kernel;
     }
 
     @Override
@@ -220,28 +279,32 @@ public abstract class BaseOptimizer implements Optimizer {
         double rate = rateAt(state.step());
         long t = state.step() + 1;
         if (kernel == null) {
-            kernel = kernelFor(state, params.length);
+            kernel = kernelFor(newRule(), state, params.length);
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
         prepare(kernel, rate, Double.NaN, false);
-        update(kernel, rate, t);
+        kernel.rule().begin(rate, t);
+        if (maxSkips > 0 && !kernel.finite()) {
+            skip(state, t);
+            return;
+        }
+        kernel.run();
         kernel.finish();
         state.advance();
     }
 
     /**
-     * The update rule: calls the one rule method of {@code kernel} that is this optimizer's,
-     * with its coefficients for this update, computed in float64. The kernel has the
-     * parameters, the gradient (after clipping and weight decay) and the state bound, and
-     * applies the rule to every element in one fused pass, in float64 or float32 as the
-     * parameters are.
+     * A new instance of this optimizer's element-wise update rule, for one state (a rule holds
+     * the coefficients of the current update, so states do not share one). The state's kernel
+     * calls {@link UpdateRule#begin(double, long)} with the learning rate and the update number
+     * of each step, then applies the rule to every element of the parameters, the gradient
+     * (after clipping and weight decay) and the {@link #stateBuffersPerParameter()} state
+     * buffers, in float64 or float32 as the parameters are.
      *
-     * @param kernel the kernel of the state, bound to this step's arrays
-     * @param lr the learning rate {@code η} of this update
-     * @param t the update's number, 1 for the first
+     * @return a new rule
      */
-    protected abstract void update(Kernel kernel, double lr, long t);
+    protected abstract UpdateRule newRule();
 
     /**
      * The hyperparameters particular to the subclass, for {@link #toString()}, as
@@ -261,21 +324,32 @@ public abstract class BaseOptimizer implements Optimizer {
     }
 
     /** A kernel for the INDArray buffers of {@code state}, on the tier {@link Kernels} picks. */
-    private static Kernel kernelFor(OptimizerState state, INDArray params) {
+    private static Kernel kernelFor(UpdateRule rule, OptimizerState state, INDArray params) {
         INDArray[] buffers = new INDArray[state.bufferCount()];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = state.array(b);
         }
-        return Kernels.forArrays(buffers, params);
+        return Kernels.forArrays(rule, buffers, params);
     }
 
     /** A kernel for the {@code double[]} buffers of {@code state}. */
-    private static Kernel kernelFor(OptimizerState state, int length) {
+    private static Kernel kernelFor(UpdateRule rule, OptimizerState state, int length) {
         double[][] buffers = new double[state.bufferCount()][];
         for (int b = 0; b < buffers.length; b++) {
             buffers[b] = state.plain(b);
         }
-        return Kernels.forPlain(buffers, length);
+        return Kernels.forPlain(rule, buffers, length);
+    }
+
+    /** Counts a skipped step, or refuses it after {@link #maxSkips} skips in a row. */
+    private void skip(OptimizerState state, long t) {
+        if (state.consecutiveSkippedSteps() >= maxSkips) {
+            throw new IllegalStateException("update " + t + " is not finite after " + maxSkips
+                    + " consecutive skipped steps (skipNonFinite(" + maxSkips + ")): the gradient"
+                    + " or the update holds NaN or infinity; parameters and state are left as"
+                    + " they were before the first skipped step");
+        }
+        state.skip();
     }
 
     /** The optimizer's kind, asked once ({@link #kind()} may build its string per call). */
@@ -296,6 +370,7 @@ public abstract class BaseOptimizer implements Optimizer {
         if (external) {
             scale = externalScale;
         } else if (clipping.isByNorm()) {
+            // NaN or infinite norms propagate, so that the descent reports them.
             scale = clipping.scale(kernel.gradientNorm());
         }
         double coupled = decoupled ? 0.0 : weightDecay;
@@ -308,7 +383,8 @@ public abstract class BaseOptimizer implements Optimizer {
         String h = hyperparameters();
         return getClass().getSimpleName() + "{lr=" + learningRate + (h.isEmpty() ? "" : ", " + h)
                 + ", weightDecay=" + weightDecay + (decoupled ? " (decoupled)" : "")
-                + ", clipping=" + clipping + "}";
+                + ", clipping=" + clipping
+                + (maxSkips > 0 ? ", skipNonFinite=" + maxSkips : "") + "}";
     }
 
     /**
@@ -321,6 +397,7 @@ public abstract class BaseOptimizer implements Optimizer {
         private double weightDecay;
         private boolean decoupled;
         private Clipping clipping = Clipping.none();
+        private int maxSkips;
 
         /**
          * Creates a builder with the given default learning rate.
@@ -399,6 +476,26 @@ public abstract class BaseOptimizer implements Optimizer {
                 throw new IllegalArgumentException("clipping must not be null");
             }
             this.clipping = clipping;
+            return self();
+        }
+
+        /**
+         * Skips steps whose prepared gradient or resulting update is not finite, up to
+         * {@code maxConsecutive} steps in a row (Optax's {@code apply_if_finite}): a skipped
+         * step leaves parameters, state and step counter untouched and is counted in the
+         * state; one more non-finite step in a row throws an {@link IllegalStateException}.
+         * Off by default: non-finite values propagate, and the descent loop reports them.
+         *
+         * @param maxConsecutive the most steps skipped in a row; {@code ≥ 1}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxConsecutive} is below 1
+         */
+        public B skipNonFinite(int maxConsecutive) {
+            if (maxConsecutive < 1) {
+                throw new IllegalArgumentException(
+                        "skipNonFinite maxConsecutive must be >= 1, got " + maxConsecutive);
+            }
+            this.maxSkips = maxConsecutive;
             return self();
         }
 

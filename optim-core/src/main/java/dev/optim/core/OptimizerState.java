@@ -23,14 +23,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread-safe.
  *
  * <p>{@link #save} writes a self-checking binary form (magic, format version, optimizer kind,
- * data type, shape, step, buffers, CRC-32); {@link Optimizer#restore} reads it back, so that a run
+ * data type, shape, step, skip counters, buffers, CRC-32); {@link Optimizer#restore} reads it
+ * back (and reads format 1, without skip counters, too), so that a run
  * saved after {@code k} steps and continued in a new process gives bit-for-bit the parameters of
  * a run that never stopped.
  */
 public final class OptimizerState {
 
     private static final long MAGIC = 0x4F5054494D53543FL; // "OPTIMST?"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final String kind;
     private final DataType dataType;
@@ -39,6 +40,9 @@ public final class OptimizerState {
     private final INDArray[] arrays;
     private final double[][] plain;
     private long step;
+    /** Steps skipped for non-finite values, in all and in a row (see skipNonFinite). */
+    private long skipped;
+    private long consecutiveSkips;
     /** The update kernel bound to the buffers: made by init, or by the first step after read. */
     private Kernel kernel;
 
@@ -130,6 +134,27 @@ public final class OptimizerState {
     }
 
     /**
+     * The number of steps skipped because their gradient or update was not finite (only with
+     * {@link BaseOptimizer.Builder#skipNonFinite(int)}); skipped steps do not count in
+     * {@link #step()}.
+     *
+     * @return the total number of skipped steps
+     */
+    public long skippedSteps() {
+        return skipped;
+    }
+
+    /**
+     * The number of steps skipped in a row, up to the latest call of {@code step}: 0 after a
+     * step that was applied.
+     *
+     * @return the current run of skipped steps
+     */
+    public long consecutiveSkippedSteps() {
+        return consecutiveSkips;
+    }
+
+    /**
      * The kind of optimizer this state belongs to (see {@link Optimizer#kind()}).
      *
      * @return the kind
@@ -209,12 +234,29 @@ public final class OptimizerState {
         return kernel;
     }
 
+    /**
+     * The kernel tier that steps this state: {@code "simd"}, {@code "plain"} or {@code "nd4j"}
+     * (see {@link dev.optim.core.kernel.Kernels}); null for a restored state before its first
+     * step, which makes its kernel.
+     *
+     * @return the tier, or null
+     */
+    public String tier() {
+        return kernel == null ? null : kernel.tier();
+    }
+
     void kernel(Kernel kernel) {
         this.kernel = kernel;
     }
 
     void advance() {
         step++;
+        consecutiveSkips = 0;
+    }
+
+    void skip() {
+        skipped++;
+        consecutiveSkips++;
     }
 
     /**
@@ -242,8 +284,8 @@ public final class OptimizerState {
     }
 
     /**
-     * Writes this state to {@code out}: magic, format version, kind, data type, shape, step,
-     * buffers (raw values in row-major order, big-endian) and a CRC-32 of all that precedes it.
+     * Writes this state to {@code out} in format 2: magic, format version, kind, data type,
+     * shape, step, the skip counters (in all, in a row), buffers (raw values in row-major order, big-endian) and a CRC-32 of all that precedes it.
      *
      * @param out where to write; not closed
      * @throws IOException if writing fails
@@ -264,6 +306,8 @@ public final class OptimizerState {
             data.writeLong(s);
         }
         data.writeLong(step);
+        data.writeLong(skipped);
+        data.writeLong(consecutiveSkips);
         data.writeInt(bufferCount());
         for (int b = 0; b < bufferCount(); b++) {
             if (plain != null) {
@@ -313,6 +357,8 @@ public final class OptimizerState {
             state.arrays[b].assign(flat.reshape('c', params.shape()));
         }
         state.step = h.step;
+        state.skipped = h.skipped;
+        state.consecutiveSkips = h.consecutiveSkips;
         return state;
     }
 
@@ -335,6 +381,8 @@ public final class OptimizerState {
         h.check(optimizer, new long[] {length}, DataType.DOUBLE);
         OptimizerState state = new OptimizerState(h.kind, DataType.DOUBLE, new long[] {length},
                 length, null, h.buffers, h.step);
+        state.skipped = h.skipped;
+        state.consecutiveSkips = h.consecutiveSkips;
         return state;
     }
 
@@ -346,6 +394,7 @@ public final class OptimizerState {
     }
 
     private record Header(String kind, DataType dataType, long[] shape, long step,
+            long skipped, long consecutiveSkips,
             double[][] buffers) {
         void check(Optimizer optimizer, long[] paramShape, DataType paramType) {
             String expectedKind = optimizer.kind();
@@ -394,9 +443,9 @@ public final class OptimizerState {
                         + "(checksum mismatch over " + all.length + " bytes)");
             }
             int version = data.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalArgumentException(
-                        "saved state has format version " + version + ", expected " + VERSION);
+                        "saved state has format version " + version + ", expected 1 or " + VERSION);
             }
             String kind = data.readUTF();
             DataType type = DataType.valueOf(data.readUTF());
@@ -411,6 +460,12 @@ public final class OptimizerState {
                 n *= shape[i];
             }
             long step = data.readLong();
+            long skipped = version >= 2 ? data.readLong() : 0;
+            long consecutiveSkips = version >= 2 ? data.readLong() : 0;
+            if (skipped < 0 || consecutiveSkips < 0 || consecutiveSkips > skipped) {
+                throw new IllegalArgumentException("saved state is malformed: skip counters "
+                        + skipped + " in all, " + consecutiveSkips + " in a row");
+            }
             int count = data.readInt();
             int width = type == DataType.DOUBLE ? 8 : 4;
             if (step < 0 || count < 0 || count > 8 || n < 0
@@ -425,7 +480,7 @@ public final class OptimizerState {
                     buffer[i] = type == DataType.DOUBLE ? data.readDouble() : data.readFloat();
                 }
             }
-            return new Header(kind, type, shape, step, buffers);
+            return new Header(kind, type, shape, step, skipped, consecutiveSkips, buffers);
         } catch (EOFException | IllegalArgumentException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
@@ -437,6 +492,7 @@ public final class OptimizerState {
     @Override
     public String toString() {
         return "OptimizerState[kind=" + kind + ", dataType=" + dataType + ", shape="
-                + Arrays.toString(shape) + ", step=" + step + ", buffers=" + bufferCount() + "]";
+                + Arrays.toString(shape) + ", step=" + step + (skipped > 0 ? ", skipped=" + skipped : "")
+                + ", buffers=" + bufferCount() + "]";
     }
 }

@@ -258,11 +258,11 @@ class OptimizerStateSaveRestoreTest {
         Adam adam = Adam.builder().build();
         INDArray p = start(DataType.DOUBLE, new long[] {2}, 'c');
         byte[] saved = savedAfterSteps(adam, p, 1);
-        byte[] v2 = saved.clone();
-        ByteBuffer.wrap(v2).putInt(8, 2);
-        resign(v2);
-        String m = refused(adam, v2, p).getMessage();
-        assertTrue(m.contains("version 2"), m);
+        byte[] v3 = saved.clone();
+        ByteBuffer.wrap(v3).putInt(8, 3);
+        resign(v3);
+        String m = refused(adam, v3, p).getMessage();
+        assertTrue(m.contains("version 3"), m);
     }
 
     /** A well-formed file (valid checksum) whose header does not match its payload. */

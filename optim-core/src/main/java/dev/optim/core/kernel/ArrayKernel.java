@@ -1,32 +1,32 @@
 package dev.optim.core.kernel;
 
 /**
- * The plain tier for {@code double[]} parameters: the rules run directly over the caller's
+ * The plain tier for {@code double[]} parameters: the rule runs directly over the caller's
  * arrays and the state's, and through scratch chunks only when the gradient is prepared
  * (the caller's gradient is never written).
  */
 final class ArrayKernel extends ChunkedKernel {
 
     private final double[][] state;
-    /** θ, g, state…: the bound arrays, in the order of the scratch chunks. */
-    private final double[][] bound;
+    private double[] params;
+    private double[] gradient;
+    private final int n;
 
-    ArrayKernel(double[][] state, int n) {
-        super(n, false, state.length);
+    ArrayKernel(UpdateRule rule, double[][] state, int n) {
+        super(rule, state.length, n, false);
         this.state = state.clone();
-        this.bound = new double[2 + state.length][];
-        System.arraycopy(state, 0, bound, 2, state.length);
+        this.n = n;
     }
 
     @Override
     public void bind(double[] params, double[] gradient) {
-        bound[0] = params;
-        bound[1] = gradient;
+        this.params = params;
+        this.gradient = gradient;
     }
 
     @Override
     public double gradientNorm() {
-        double[] g = bound[1];
+        double[] g = gradient;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double v = g[i];
@@ -36,26 +36,29 @@ final class ArrayKernel extends ChunkedKernel {
     }
 
     @Override
-    void run() {
+    public void run(long from, long to, Scratch scratch) {
+        checkRange(from, to);
         if (prepares) {
-            super.run();
+            chunks((int) from, (int) to, scratch);
         } else {
-            apply(bound, 0, n);
+            rule.apply(params, gradient, state, (int) from, (int) to);
         }
     }
 
     @Override
-    void load(int off, int len) {
-        for (int b = 0; b < bound.length; b++) {
-            System.arraycopy(bound[b], off, d[b], 0, len);
-        }
-    }
-
-    @Override
-    void store(int off, int len) {
-        System.arraycopy(d[0], 0, bound[0], off, len);
+    void load(int off, int len, Scratch s) {
+        System.arraycopy(params, off, s.pd, 0, len);
+        System.arraycopy(gradient, off, s.gd, 0, len);
         for (int b = 0; b < state.length; b++) {
-            System.arraycopy(d[2 + b], 0, state[b], off, len);
+            System.arraycopy(state[b], off, s.sd[b], 0, len);
+        }
+    }
+
+    @Override
+    void store(int off, int len, Scratch s) {
+        System.arraycopy(s.pd, 0, params, off, len);
+        for (int b = 0; b < state.length; b++) {
+            System.arraycopy(s.sd[b], 0, state[b], off, len);
         }
     }
 }

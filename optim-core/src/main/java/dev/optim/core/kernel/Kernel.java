@@ -3,35 +3,41 @@ package dev.optim.core.kernel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One optimizer state's update kernel: a fused pass over the parameters, the gradient and the
- * state buffers that applies one update rule. Internal to Optim; made by {@link Kernels} for an
- * {@link dev.optim.core.OptimizerState} and driven by {@link dev.optim.core.BaseOptimizer}:
+ * One optimizer state's update kernel: the tier machinery that runs the state's
+ * {@link UpdateRule} as fused passes over the parameters, the gradient and the state buffers.
+ * Made by {@link Kernels} for an {@link dev.optim.core.OptimizerState} and driven by
+ * {@link dev.optim.core.BaseOptimizer}, once per update:
  *
  * <ol>
  *   <li>{@link #bind(INDArray, INDArray)} or {@link #bind(double[], double[])} the parameters
  *       {@code θ} and the gradient {@code g} of this step;
  *   <li>{@link #gradientNorm()} if clipping by norm, then {@link #prepare} the gradient
  *       preparation (defined in {@link dev.optim.core.BaseOptimizer});
- *   <li>one rule method, called by the optimizer with its coefficients: {@link #sgd},
- *       {@link #momentumEma}, {@link #heavyBall}, {@link #nesterov}, {@link #rmsProp},
- *       {@link #adam};
+ *   <li>{@link #rule()}{@code .begin(lr, t)}: the rule's coefficients for this update;
+ *   <li>optionally {@link #finite()} (or {@link #finite(long, long, Scratch)} per range): would
+ *       this update leave everything finite? It writes nothing;
+ *   <li>{@link #run()}, or {@link #run(long, long, Scratch)} over disjoint ranges that cover
+ *       {@code [0, length())}, from one thread or several (one {@link Scratch} each);
  *   <li>{@link #finish()}.
  * </ol>
  *
- * <p>Each rule is defined per element, after preparation, by the formula in its Javadoc and is
- * evaluated in exactly that order, left to right, in the data type of the parameters (float32
- * rules use the coefficients cast to {@code float}). Additions, multiplications, divisions and
- * square roots are IEEE-754 correctly rounded in every tier and no tier fuses a multiply and an
- * add, so all tiers agree bit for bit, in float64 and in float32. Exceptions, all on the ND4J-ops
- * tier only: the Euclidean norm for clipping by global norm is summed in ND4J's order (the other
- * tiers sum sequentially, in float64), so the clipping scale may differ in its last bits.
+ * <p>Each element goes through the preparation and then the rule, evaluated in exactly the
+ * order of the rule's plain loops, in the data type of the parameters (float32 uses the
+ * coefficients cast to {@code float}). Additions, multiplications, divisions and square roots
+ * are IEEE-754 correctly rounded in every tier and no tier fuses a multiply and an add, so all
+ * tiers agree bit for bit, in float64 and in float32, and a step split into ranges equals one
+ * pass. Exception, on the ND4J-ops tier only: the Euclidean norm for clipping by global norm is
+ * summed in ND4J's order (the other tiers sum sequentially, in float64), so the clipping scale
+ * may differ in its last bits.
  *
- * <p>A kernel is not thread-safe, like the state that owns it.
+ * <p>A kernel is not thread-safe, like the state that owns it; only
+ * {@link #run(long, long, Scratch)} and {@link #finite(long, long, Scratch)} may run on
+ * disjoint ranges from several threads at once, between the single-threaded calls above.
  */
 public abstract class Kernel {
 
     /** Elements per chunk where a tier works through scratch buffers. */
-    static final int CHUNK = 512;
+    public static final int CHUNK = 512;
 
     /** Whether clipping by value is on. */
     boolean clips;
@@ -52,9 +58,21 @@ public abstract class Kernel {
     /** The decoupled decay factor {@code 1 − η·λ}, 1 when off. */
     double decay = 1;
 
+    /** The rule this kernel runs. */
+    final UpdateRule rule;
+    /** The number of state buffers. */
+    final int buffers;
+    /** The scratch of {@link #run()} and {@link #finite()}, made on first use. */
+    private Scratch own;
+
     private final long length;
 
-    Kernel(long length) {
+    Kernel(UpdateRule rule, int buffers, long length) {
+        if (rule == null) {
+            throw new IllegalArgumentException("rule must not be null");
+        }
+        this.rule = rule;
+        this.buffers = buffers;
         this.length = length;
     }
 
@@ -65,6 +83,16 @@ public abstract class Kernel {
      */
     public final long length() {
         return length;
+    }
+
+    /**
+     * The update rule this kernel runs; its coefficients are set by
+     * {@link UpdateRule#begin(double, long)} before each run.
+     *
+     * @return the rule
+     */
+    public final UpdateRule rule() {
+        return rule;
     }
 
     /**
@@ -144,66 +172,72 @@ public abstract class Kernel {
         this.prepares = clips || scales || couples || decays;
     }
 
+    /** Copies this kernel's preparation to {@code other}. */
+    final void preparationTo(Kernel other) {
+        other.prepare(clip, scale, coupled, decay);
+    }
+
+    /**
+     * Runs the preparation and the rule over all elements, with this kernel's own scratch.
+     */
+    public final void run() {
+        run(0, length, ownScratch());
+    }
+
+    /**
+     * Runs the preparation and the rule over elements {@code [from, to)}. Calls on disjoint
+     * ranges may run concurrently, each with its own scratch; together they give the bits of
+     * {@link #run()}.
+     *
+     * @param from the first element
+     * @param to one past the last element
+     * @param scratch the calling thread's scratch
+     * @throws IllegalArgumentException if the range is not within {@code [0, length()]}, or this
+     *     tier steps whole arrays only ({@code nd4j}) and the range is not all of them
+     */
+    public abstract void run(long from, long to, Scratch scratch);
+
+    /**
+     * Whether this update, run now, would leave the prepared gradient, the parameters and the
+     * state all finite. Computes the update of each chunk in scratch memory and writes nothing.
+     *
+     * @return true if every value would be finite
+     */
+    public final boolean finite() {
+        return finite(0, length, ownScratch());
+    }
+
+    /**
+     * As {@link #finite()}, over elements {@code [from, to)}; calls on disjoint ranges may run
+     * concurrently, each with its own scratch.
+     *
+     * @param from the first element
+     * @param to one past the last element
+     * @param scratch the calling thread's scratch
+     * @return true if every value of the range would be finite
+     * @throws IllegalArgumentException if the range is not within {@code [0, length()]}
+     */
+    public abstract boolean finite(long from, long to, Scratch scratch);
+
     /**
      * Ends the step: marks host memory written where the backend keeps another copy.
      */
     public void finish() {}
 
-    /**
-     * Plain gradient descent: {@code θ ← θ + α·g}.
-     *
-     * @param alpha {@code α = −η}
-     */
-    public abstract void sgd(double alpha);
+    private Scratch ownScratch() {
+        Scratch s = own;
+        if (s == null) {
+            s = new Scratch();
+            own = s;
+        }
+        return s;
+    }
 
-    /**
-     * Momentum as an exponential moving average: {@code v ← v·μ + (1−μ)·g;  θ ← θ + α·v}.
-     *
-     * @param mu {@code μ}
-     * @param oneMinus {@code 1 − μ}, as the caller computed it
-     * @param alpha {@code α = −η}
-     */
-    public abstract void momentumEma(double mu, double oneMinus, double alpha);
-
-    /**
-     * Heavy-ball momentum: {@code v ← v·μ + g;  θ ← θ + α·v}.
-     *
-     * @param mu {@code μ}
-     * @param alpha {@code α = −η}
-     */
-    public abstract void heavyBall(double mu, double alpha);
-
-    /**
-     * Nesterov momentum as PyTorch writes it: {@code v ← v·μ + g;  θ ← θ + α·(g + μ·v)}.
-     *
-     * @param mu {@code μ}
-     * @param alpha {@code α = −η}
-     */
-    public abstract void nesterov(double mu, double alpha);
-
-    /**
-     * RMSprop: {@code s ← s·ρ + (1−ρ)·g·g;  θ ← θ + α·g / (√s + ε)}, where {@code α·g} and
-     * {@code (1−ρ)·g} are formed first.
-     *
-     * @param rho {@code ρ}
-     * @param oneMinus {@code 1 − ρ}, as the caller computed it
-     * @param alpha {@code α = −η}
-     * @param eps {@code ε}
-     */
-    public abstract void rmsProp(double rho, double oneMinus, double alpha, double eps);
-
-    /**
-     * Adam: {@code m ← m·β1 + c1·g;  v ← v·β2 + c2·g·g;  θ ← θ + a·m / (√v / b + ε)}, where
-     * {@code a·m} and {@code c2·g} are formed first.
-     *
-     * @param b1 {@code β1}
-     * @param b2 {@code β2}
-     * @param c1 {@code 1 − β1}, as the caller computed it
-     * @param c2 {@code 1 − β2}, as the caller computed it
-     * @param negStep {@code a = −η / (1 − β1^t)}
-     * @param bc2Sqrt {@code b = √(1 − β2^t)}
-     * @param eps {@code ε}
-     */
-    public abstract void adam(double b1, double b2, double c1, double c2, double negStep,
-            double bc2Sqrt, double eps);
+    /** Checks that {@code [from, to)} lies within {@code [0, length)}. */
+    final void checkRange(long from, long to) {
+        if (from < 0 || to < from || to > length) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") must lie within [0, "
+                    + length + "]");
+        }
+    }
 }

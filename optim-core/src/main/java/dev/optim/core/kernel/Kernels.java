@@ -82,25 +82,32 @@ public final class Kernels {
      * The kernel for a state of {@code double[]} buffers: always the plain tier (C2 vectorises
      * its loops over Java arrays).
      *
+     * @param rule the state's update rule
      * @param state the state's buffers, each of length {@code n}
      * @param n the number of parameters
      * @return a new kernel
      */
-    public static Kernel forPlain(double[][] state, int n) {
-        return new ArrayKernel(state, n);
+    public static Kernel forPlain(UpdateRule rule, double[][] state, int n) {
+        return new ArrayKernel(rule, state, n);
     }
 
     /**
      * The kernel for a state of INDArray buffers, on the tier that {@value #TIER_PROPERTY} and
-     * the backend select.
+     * the backend select. A rule without a SIMD companion runs on the plain tier where the SIMD
+     * tier was selected, and one without an ND4J-ops form runs on the plain tier over host
+     * memory where the ND4J-ops tier was selected; {@link Kernel#tier()} says which runs.
      *
+     * @param rule the state's update rule
      * @param state the state's buffers, dense, each shaped like the parameters
      * @param params parameters of the state's shape and data type (FLOAT or DOUBLE)
      * @return a new kernel
      * @throws IllegalArgumentException if the parameters hold more than 2^31 − 1 bytes, or the
      *     property names no tier
      */
-    public static Kernel forArrays(INDArray[] state, INDArray params) {
+    public static Kernel forArrays(UpdateRule rule, INDArray[] state, INDArray params) {
+        if (rule == null) {
+            throw new IllegalArgumentException("rule must not be null");
+        }
         String requested = System.getProperty(TIER_PROPERTY, "auto").trim()
                 .toLowerCase(Locale.ROOT);
         boolean cpu = Nd4j.getEnvironment().isCPU();
@@ -114,19 +121,19 @@ public final class Kernels {
         }
         logOnce(tier, requested, cpu);
         DataType type = params.dataType();
-        if (tier.equals("nd4j")) {
-            return new Nd4jKernel(state, type, params.length());
+        if (tier.equals("nd4j") && rule.hasNd4jOps()) {
+            return new Nd4jKernel(rule, state, type, params.length());
         }
         int width = type.width();
         if (params.length() * width > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("params of " + params.length() + " " + type
                     + " elements exceed the 2 GiB that the host tiers address; use the nd4j tier"
-                    + " (-D" + TIER_PROPERTY + "=nd4j)");
+                    + " (-D" + TIER_PROPERTY + "=nd4j) with a rule that has ND4J ops");
         }
         HostBinding host = new HostBinding(state, (int) params.length(), width);
         boolean isFloat = type == DataType.FLOAT;
-        return tier.equals("simd")
-                ? SIMD.create(host, isFloat) : new PlainHostKernel(host, isFloat);
+        Kernel simd = tier.equals("simd") ? SIMD.create(rule, host, isFloat) : null;
+        return simd != null ? simd : new PlainHostKernel(rule, host, isFloat);
     }
 
     private static void logOnce(String tier, String requested, boolean cpu) {

@@ -4,18 +4,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.Norm2;
 import org.nd4j.linalg.api.ops.impl.transforms.clip.ClipByValue;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The ND4J-ops tier, for backends whose arrays may live off the host (CUDA): each rule is a
- * sequence of ND4J element-wise ops, one IEEE operation each, in the order of {@link Kernel}'s
- * formulas, so that the results match the other tiers bit for bit. Coefficients are held in
- * preallocated scalar arrays (broadcast by the pair-wise ops) and intermediate results in two
- * preallocated scratch arrays shaped like the parameters, so a step allocates no INDArray.
+ * The ND4J-ops tier, for backends whose arrays may live off the host (CUDA): the preparation
+ * and the rule's {@linkplain UpdateRule#apply(Nd4jOps, INDArray, INDArray, INDArray[]) ND4J-ops
+ * form} as sequences of ND4J element-wise ops, one IEEE operation each, in the order of the
+ * plain loops, so that the results match the other tiers bit for bit. Coefficients are held in
+ * preallocated scalar arrays and intermediate results in preallocated scratch arrays shaped like
+ * the parameters, so a step allocates no INDArray. Whole arrays only: a sub-range is refused.
  *
  * <p>Differences from the host tiers: the norm for clipping by global norm is summed in ND4J's
- * order; everything else is identical.
+ * order; {@link #finite(long, long, Scratch)} runs the plain loops over host copies.
  */
 final class Nd4jKernel extends Kernel {
 
@@ -23,22 +23,23 @@ final class Nd4jKernel extends Kernel {
     private final DataType type;
     private INDArray params;
     private INDArray gradient;
-    /** Scratch shaped like the parameters, made on the first step. */
-    private INDArray a;
-    private INDArray b;
     private INDArray prepared;
-    /** Scalar coefficients: [0, 7) for a rule's, [7, 10) for the preparation's. */
-    private final INDArray[] k = new INDArray[10];
+    /** The preparation's scalars. */
+    private final INDArray[] k = new INDArray[3];
     private final INDArray norm;
+    private final Nd4jOps ops;
+    /** The host-memory kernel of {@link #finite}, made on first use. */
+    private PlainHostKernel host;
 
-    Nd4jKernel(INDArray[] state, DataType type, long length) {
-        super(length);
+    Nd4jKernel(UpdateRule rule, INDArray[] state, DataType type, long length) {
+        super(rule, state.length, length);
         this.state = state.clone();
         this.type = type;
         for (int i = 0; i < k.length; i++) {
             k[i] = Nd4j.scalar(type, 0.0);
         }
         this.norm = Nd4j.scalar(type, 0.0);
+        this.ops = new Nd4jOps(type);
     }
 
     @Override
@@ -61,10 +62,7 @@ final class Nd4jKernel extends Kernel {
         }
         this.params = params;
         this.gradient = gradient;
-        if (a == null) {
-            a = params.ulike();
-            b = params.ulike();
-        }
+        ops.like(params);
     }
 
     @Override
@@ -88,9 +86,12 @@ final class Nd4jKernel extends Kernel {
             prepared = params.ulike();
         }
         INDArray g = gradient;
+        // Scratch 0 and 1 are free until the rule runs.
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
         // The gradient is read before the parameters are written, as element by element.
         if (decays) {
-            params.muli(k(7, decay), a);
+            params.muli(k(0, decay), a);
         }
         INDArray theta = decays ? a : params;
         if (clips) {
@@ -100,11 +101,11 @@ final class Nd4jKernel extends Kernel {
             g = prepared;
         }
         if (scales) {
-            g.muli(k(8, scale), prepared);
+            g.muli(k(1, scale), prepared);
             g = prepared;
         }
         if (couples) {
-            theta.muli(k(9, coupled), b);
+            theta.muli(k(2, coupled), b);
             g.addi(b, prepared);
             g = prepared;
         }
@@ -115,78 +116,28 @@ final class Nd4jKernel extends Kernel {
     }
 
     @Override
-    public void sgd(double alpha) {
-        INDArray g = prepared();
-        g.muli(k(0, alpha), a);
-        params.addi(a);
+    public void run(long from, long to, Scratch scratch) {
+        if (from != 0 || to != length()) {
+            throw new IllegalArgumentException("the nd4j tier steps whole arrays: range [" + from
+                    + ", " + to + ") must be [0, " + length() + ")");
+        }
+        rule.apply(ops, params, prepared(), state);
     }
 
     @Override
-    public void momentumEma(double mu, double oneMinus, double alpha) {
-        INDArray g = prepared();
-        INDArray v = state[0];
-        v.muli(k(0, mu));
-        g.muli(k(1, oneMinus), a);
-        v.addi(a);
-        v.muli(k(2, alpha), a);
-        params.addi(a);
-    }
-
-    @Override
-    public void heavyBall(double mu, double alpha) {
-        INDArray g = prepared();
-        INDArray v = state[0];
-        v.muli(k(0, mu));
-        v.addi(g);
-        v.muli(k(1, alpha), a);
-        params.addi(a);
-    }
-
-    @Override
-    public void nesterov(double mu, double alpha) {
-        INDArray g = prepared();
-        INDArray v = state[0];
-        v.muli(k(0, mu));
-        v.addi(g);
-        v.muli(k(0, mu), a);
-        g.addi(a, a);
-        a.muli(k(1, alpha));
-        params.addi(a);
-    }
-
-    @Override
-    public void rmsProp(double rho, double oneMinus, double alpha, double eps) {
-        INDArray g = prepared();
-        INDArray s = state[0];
-        s.muli(k(0, rho));
-        g.muli(k(1, oneMinus), a);
-        a.muli(g);
-        s.addi(a);
-        Nd4j.getExecutioner().exec(new Sqrt(s, b));
-        b.addi(k(3, eps));
-        g.muli(k(2, alpha), a);
-        a.divi(b);
-        params.addi(a);
-    }
-
-    @Override
-    public void adam(double b1, double b2, double c1, double c2, double negStep,
-            double bc2Sqrt, double eps) {
-        INDArray g = prepared();
-        INDArray m = state[0];
-        INDArray v = state[1];
-        m.muli(k(0, b1));
-        g.muli(k(2, c1), a);
-        m.addi(a);
-        v.muli(k(1, b2));
-        g.muli(k(3, c2), a);
-        a.muli(g);
-        v.addi(a);
-        Nd4j.getExecutioner().exec(new Sqrt(v, b));
-        b.divi(k(5, bc2Sqrt));
-        b.addi(k(6, eps));
-        m.muli(k(4, negStep), a);
-        a.divi(b);
-        params.addi(a);
+    public boolean finite(long from, long to, Scratch scratch) {
+        checkRange(from, to);
+        if (host == null) {
+            int width = type.width();
+            if (length() * width > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("params of " + length() + " " + type
+                        + " elements exceed the 2 GiB that the finiteness check copies");
+            }
+            host = new PlainHostKernel(rule,
+                    new HostBinding(state, (int) length(), width), type == DataType.FLOAT);
+        }
+        host.bind(params, gradient);
+        preparationTo(host);
+        return host.finite(from, to, scratch);
     }
 }

@@ -8,13 +8,15 @@ package dev.optim.core.kernel;
 interface VectorTier {
 
     /**
-     * A SIMD kernel over the host memory of {@code host}'s arrays.
+     * A SIMD kernel running {@code rule} over the host memory of {@code host}'s arrays, or null
+     * if the rule has no SIMD companion (or it fails to load; logged once per rule class).
      *
+     * @param rule the update rule
      * @param host the views of the state's buffers
      * @param isFloat whether the arrays hold float32 (else float64)
-     * @return the kernel
+     * @return the kernel, or null
      */
-    Kernel create(HostBinding host, boolean isFloat);
+    Kernel create(UpdateRule rule, HostBinding host, boolean isFloat);
 
     /**
      * Why this JVM cannot run the tier well, or null if it can.

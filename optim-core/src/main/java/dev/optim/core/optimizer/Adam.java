@@ -2,7 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.UpdateRule;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1), as PyTorch's {@code torch.optim.Adam}:
@@ -95,10 +95,8 @@ public final class Adam extends BaseOptimizer {
     }
 
     @Override
-    protected void update(Kernel kernel, double lr, long t) {
-        // θ + (−η/(1−β1^t))·m / (√v/√(1−β2^t) + ε), as PyTorch evaluates it.
-        kernel.adam(beta1, beta2, 1 - beta1, 1 - beta2, -(lr / (1 - Math.pow(beta1, t))),
-                Math.sqrt(1 - Math.pow(beta2, t)), epsilon);
+    protected UpdateRule newRule() {
+        return new AdamRule(beta1, beta2, epsilon);
     }
 
     @Override

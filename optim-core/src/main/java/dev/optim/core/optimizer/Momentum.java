@@ -2,7 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.UpdateRule;
 
 /**
  * Gradient descent with momentum, in three forms, with {@code v} starting at 0:
@@ -124,13 +124,12 @@ public final class Momentum extends BaseOptimizer {
     }
 
     @Override
-    protected void update(Kernel kernel, double lr, long t) {
-        switch (form) {
-            case EMA -> kernel.momentumEma(momentum, 1 - momentum, -lr);
-            case HEAVY_BALL -> kernel.heavyBall(momentum, -lr);
-            case NESTEROV -> kernel.nesterov(momentum, -lr);
-            default -> throw new IllegalStateException("unknown form " + form);
-        }
+    protected UpdateRule newRule() {
+        return switch (form) {
+            case EMA -> new MomentumEmaRule(momentum);
+            case HEAVY_BALL -> new HeavyBallRule(momentum);
+            case NESTEROV -> new NesterovRule(momentum);
+        };
     }
 
     @Override

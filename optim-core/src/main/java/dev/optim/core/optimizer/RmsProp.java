@@ -2,7 +2,7 @@ package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Checks;
-import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.UpdateRule;
 
 /**
  * RMSprop (Hinton, Lecture 6e of "Neural Networks for Machine Learning", 2012), as PyTorch's
@@ -78,8 +78,8 @@ public final class RmsProp extends BaseOptimizer {
     }
 
     @Override
-    protected void update(Kernel kernel, double lr, long t) {
-        kernel.rmsProp(rho, 1 - rho, -lr, epsilon);
+    protected UpdateRule newRule() {
+        return new RmsPropRule(rho, epsilon);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.optim.core.optimizer;
 
 import dev.optim.core.BaseOptimizer;
-import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.UpdateRule;
 
 /**
  * Plain (stochastic) gradient descent:
@@ -55,8 +55,8 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    protected void update(Kernel kernel, double lr, long t) {
-        kernel.sgd(-lr);
+    protected UpdateRule newRule() {
+        return new SgdRule();
     }
 
     @Override

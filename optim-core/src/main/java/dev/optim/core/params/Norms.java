@@ -33,18 +33,8 @@ final class Norms {
         return total;
     }
 
-    /** The gradient scale that {@code clipping} gives for the set's gradients. */
-    static double scale(Clipping clipping, GradientSet grads) {
-        INDArray[] g = grads.arrays();
-        double[] perTensor = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            perTensor[i] = sumOfSquares(g[i]);
-        }
-        return scale(clipping, perTensor);
-    }
-
-    /** The scale from each tensor's sum of squares, in the set's order. */
-    static double scale(Clipping clipping, double[] perTensor) {
+    /** The global norm that {@code clipping} compares, from each tensor's sum of squares. */
+    static double norm(Clipping clipping, double[] perTensor) {
         double total = 0;
         if (clipping.mode() == Clipping.Mode.BY_GLOBAL_NORM_PYTORCH) {
             // torch.nn.utils.clip_grad_norm_: the norm of the stack of per-tensor norms.
@@ -57,7 +47,7 @@ final class Norms {
                 total += ss;
             }
         }
-        return clipping.scale(Math.sqrt(total));
+        return Math.sqrt(total);
     }
 
     /** {@code Σ g²} of one dense tensor, in blocks. */

@@ -3,10 +3,11 @@ package dev.optim.core.params;
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Clipping;
 import dev.optim.core.OptimizerState;
+import dev.optim.core.kernel.Kernel;
+import dev.optim.core.kernel.Scratch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,8 +48,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Before any tensor is touched a step checks the gradients, the state and every group's
  * learning rate at this step: a refused step changes nothing.
  *
- * <p>Threads: with {@link Builder#threads(int)} above 1, the set's elements are split into that
- * many parts of about equal size, stepped in parallel (on the given {@link Executor}, or on
+ * <p>Threads: with {@link Builder#threads(int)} above 1, the set's elements (tensors in order)
+ * are split into that many parts of about equal size, cut inside tensors at multiples of 64
+ * elements (a tensor on the {@code nd4j} kernel tier is never cut), stepped in parallel (on the given {@link Executor}, or on
  * daemon threads that this class shares between its instances); the calling thread takes one
  * part. Every element's update is the same function of its own values whatever the split, and
  * the norm's order is fixed, so results are bit-identical for any thread count.
@@ -72,7 +74,8 @@ public final class ParameterSetOptimizer {
      *
      * @param optimizer the optimizer of every tensor (before group overrides)
      * @return the set optimizer
-     * @throws IllegalArgumentException if {@code optimizer} is null
+     * @throws IllegalArgumentException if {@code optimizer} is null or skips non-finite steps
+     *     ({@link BaseOptimizer.Builder#skipNonFinite(int)}, not supported for sets yet)
      */
     public static ParameterSetOptimizer of(BaseOptimizer optimizer) {
         return builder(optimizer).build();
@@ -83,7 +86,7 @@ public final class ParameterSetOptimizer {
      *
      * @param optimizer the optimizer of every tensor (before group overrides)
      * @return a new builder
-     * @throws IllegalArgumentException if {@code optimizer} is null
+     * @throws IllegalArgumentException if {@code optimizer} is null or skips non-finite steps
      */
     public static Builder builder(BaseOptimizer optimizer) {
         return new Builder(optimizer);
@@ -231,88 +234,67 @@ public final class ParameterSetOptimizer {
             }
         }
         Clipping clipping = optimizer.clipping();
-        INDArrays arrays = new INDArrays(set, gradients);
-        int[] cuts = cuts(set, threads);
+        INDArray[] g = gradients.arrays();
+        SplitPlan plan = state.plan(threads);
+        double scale = 1.0;
         if (clipping.isByNorm()) {
+            double[] blockSums = new double[plan.blocks.length / 3];
+            run(plan.parts, p -> {
+                for (int b = plan.blockCuts[p]; b < plan.blockCuts[p + 1]; b++) {
+                    long[] bl = plan.blocks;
+                    blockSums[b] = Norms.blockSum(g[(int) bl[3 * b]], (int) bl[3 * b + 1],
+                            (int) bl[3 * b + 2]);
+                }
+            });
             double[] perTensor = new double[set.size()];
-            run(cuts, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    perTensor[i] = Norms.sumOfSquares(arrays.gradient(i));
-                }
-            });
-            double scale = Norms.scale(clipping, perTensor);
-            run(cuts, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    byGroup[set.groupIndex(i)].stepWithGradientScale(arrays.param(i),
-                            arrays.gradient(i), state.state(i), scale);
-                }
-            });
-        } else {
-            run(cuts, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    byGroup[set.groupIndex(i)].step(arrays.param(i), arrays.gradient(i),
-                            state.state(i));
-                }
-            });
+            for (int b = 0; b < blockSums.length; b++) {
+                perTensor[(int) plan.blocks[3 * b]] += blockSums[b];
+            }
+            double norm = Norms.norm(clipping, perTensor);
+            scale = clipping.scale(norm);
+            state.lastGradientNorm(norm);
+        }
+        Kernel[] kernels = new Kernel[set.size()];
+        for (int i = 0; i < kernels.length; i++) {
+            kernels[i] = byGroup[set.groupIndex(i)].beginStep(set.tensor(i), g[i],
+                    state.state(i), scale);
+        }
+        // Again: the kernels of a restored state exist only now, and their tier may matter.
+        SplitPlan runs = state.plan(threads);
+        Scratch[] scratch = state.scratch(runs.parts);
+        run(runs.parts, p -> {
+            long[] seg = runs.segments[p];
+            Scratch mine = scratch[p];
+            for (int j = 0; j < seg.length; j += 3) {
+                kernels[(int) seg[j]].run(seg[j + 1], seg[j + 2], mine);
+            }
+        });
+        for (int i = 0; i < kernels.length; i++) {
+            byGroup[set.groupIndex(i)].endStep(state.state(i));
         }
         state.advance();
     }
 
-    /** Parameters and gradients by position. */
-    private record INDArrays(ParameterSet set, GradientSet gradients) {
-        INDArray param(int i) {
-            return set.tensor(i);
-        }
-
-        INDArray gradient(int i) {
-            return gradients.arrays()[i];
-        }
-    }
-
-    /** Work on tensors {@code [from, to)}. */
+    /** Work on part {@code p} of a split step. */
     @FunctionalInterface
     private interface Part {
-        void run(int from, int to);
+        void run(int p);
     }
 
-    /** Splits the tensors into at most {@code parts} runs of about equal element counts. */
-    private static int[] cuts(ParameterSet set, int parts) {
-        int n = set.size();
-        if (parts <= 1 || n == 1) {
-            return new int[] {0, n};
-        }
-        List<Integer> cuts = new ArrayList<>();
-        cuts.add(0);
-        long total = set.length();
-        int i = 0;
-        for (int p = 1; p < parts; p++) {
-            long target = total * p / parts;
-            while (i < n && set.offset(i + 1) <= target) {
-                i++;
-            }
-            if (i > cuts.get(cuts.size() - 1) && i < n) {
-                cuts.add(i);
-            }
-        }
-        cuts.add(n);
-        return cuts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private void run(int[] cuts, Part part) {
-        int parts = cuts.length - 1;
+    /** Runs parts {@code [0, parts)}: part 0 on the calling thread, the others on the executor. */
+    private void run(int parts, Part part) {
         if (parts == 1) {
-            part.run(cuts[0], cuts[1]);
+            part.run(0);
             return;
         }
         CompletableFuture<?>[] futures = new CompletableFuture<?>[parts - 1];
         for (int p = 1; p < parts; p++) {
-            int from = cuts[p];
-            int to = cuts[p + 1];
-            futures[p - 1] = CompletableFuture.runAsync(() -> part.run(from, to), executor);
+            int mine = p;
+            futures[p - 1] = CompletableFuture.runAsync(() -> part.run(mine), executor);
         }
         RuntimeException first = null;
         try {
-            part.run(cuts[0], cuts[1]);
+            part.run(0);
         } catch (RuntimeException e) {
             first = e;
         }
@@ -343,6 +325,10 @@ public final class ParameterSetOptimizer {
     private BaseOptimizer derive(ParameterGroup group) {
         try {
             BaseOptimizer derived = group.overrides().applyTo(optimizer);
+            if (derived.skipNonFinite() > 0) {
+                throw new IllegalArgumentException("skipNonFinite is not supported for parameter"
+                        + " sets yet (a set's step is all or nothing)");
+            }
             if (!derived.kind().equals(optimizer.kind())) {
                 throw new IllegalArgumentException("its optimizer would be '" + derived.kind()
                         + "', not '" + optimizer.kind() + "'");
@@ -382,6 +368,10 @@ public final class ParameterSetOptimizer {
         private Builder(BaseOptimizer optimizer) {
             if (optimizer == null) {
                 throw new IllegalArgumentException("optimizer must not be null");
+            }
+            if (optimizer.skipNonFinite() > 0) {
+                throw new IllegalArgumentException("skipNonFinite is not supported for parameter"
+                        + " sets yet (a set's step is all or nothing); got " + optimizer);
             }
             this.optimizer = optimizer;
         }

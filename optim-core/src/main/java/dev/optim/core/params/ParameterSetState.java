@@ -2,6 +2,7 @@ package dev.optim.core.params;
 
 import dev.optim.core.BaseOptimizer;
 import dev.optim.core.OptimizerState;
+import dev.optim.core.kernel.Scratch;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -21,9 +22,14 @@ public final class ParameterSetState {
     private final String kind;
     private final OptimizerState[] states;
     private long step;
+    private double lastNorm = Double.NaN;
     /** The set optimizer whose group optimizers are cached, and those optimizers by group. */
     private ParameterSetOptimizer owner;
     private BaseOptimizer[] groupOptimizers;
+    /** The split of a step into parts, for {@link #planThreads} parts. */
+    private SplitPlan plan;
+    private int planThreads;
+    private Scratch[] scratch = new Scratch[0];
 
     ParameterSetState(ParameterSet set, String kind, OptimizerState[] states, long step) {
         this.set = set;
@@ -49,6 +55,22 @@ public final class ParameterSetState {
      */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * The global gradient norm that the last step clipped by, as its clipping form defines it
+     * ({@link dev.optim.core.Clipping#byGlobalNorm} or
+     * {@link dev.optim.core.Clipping#byGlobalNormPyTorch}), for logging.
+     *
+     * @return the norm; NaN before the first step, after a restore, or when the optimizer does
+     *     not clip by norm
+     */
+    public double lastGradientNorm() {
+        return lastNorm;
+    }
+
+    void lastGradientNorm(double norm) {
+        this.lastNorm = norm;
     }
 
     /**
@@ -116,6 +138,39 @@ public final class ParameterSetState {
             owner = optimizer;
         }
         return groupOptimizers;
+    }
+
+    /** The split plan for {@code threads} parts, made once per thread count. */
+    SplitPlan plan(int threads) {
+        if (plan == null || planThreads != threads) {
+            boolean[] whole = new boolean[states.length];
+            boolean known = true;
+            for (int i = 0; i < whole.length; i++) {
+                String tier = states[i].tier();
+                // A restored state has no kernel (and so no tier) before its first step.
+                known &= tier != null;
+                whole[i] = "nd4j".equals(tier);
+            }
+            SplitPlan made = SplitPlan.of(set, threads, whole);
+            if (!known) {
+                return made;
+            }
+            plan = made;
+            planThreads = threads;
+        }
+        return plan;
+    }
+
+    /** One scratch per part, kept between steps. */
+    Scratch[] scratch(int parts) {
+        if (scratch.length < parts) {
+            Scratch[] s = new Scratch[parts];
+            for (int p = 0; p < parts; p++) {
+                s[p] = p < scratch.length ? scratch[p] : new Scratch();
+            }
+            scratch = s;
+        }
+        return scratch;
     }
 
     @Override

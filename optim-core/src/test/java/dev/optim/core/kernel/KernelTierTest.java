@@ -327,11 +327,17 @@ class KernelTierTest {
     void aStateReportsTheTierItRunsOn() {
         for (String tier : tiers()) {
             INDArray p = Nd4j.rand(DataType.FLOAT, 10);
-            Kernel k = onTier(tier, () -> Kernels.forArrays(new INDArray[0], p));
-            assertEquals(tier, k.tier());
+            for (BaseOptimizer opt : optimizers()) {
+                OptimizerState s = onTier(tier, () -> opt.init(p));
+                assertEquals(tier, s.tier(), opt.toString());
+            }
+            // A rule without a SIMD companion runs on the plain tier where simd was asked for.
+            Kernel k = onTier(tier, () -> Kernels.forArrays(new ScaleRule(), new INDArray[0], p));
+            assertEquals(tier.equals("simd") ? "plain" : tier, k.tier());
         }
         assertThrows(IllegalArgumentException.class,
-                () -> onTier("fast", () -> Kernels.forArrays(new INDArray[0], Nd4j.rand(3))));
+                () -> onTier("fast", () -> Kernels.forArrays(new ScaleRule(), new INDArray[0],
+                        Nd4j.rand(3))));
     }
 
     private static double[] gaussian(Random rnd, int n, double sd) {

@@ -10,6 +10,7 @@ import dev.optim.core.Clipping;
 import dev.optim.core.Optimizer;
 import dev.optim.core.OptimizerState;
 import dev.optim.core.Schedule;
+import dev.optim.core.kernel.Kernels;
 import dev.optim.core.optimizer.Adam;
 import dev.optim.core.optimizer.Momentum;
 import dev.optim.core.optimizer.RmsProp;
@@ -143,7 +144,10 @@ class ParameterSetOptimizerTest {
                 double lr = 0.1;
                 Sgd sgd = Sgd.builder().learningRate(lr).clipping(new Clipping(mode, c)).build();
                 ParameterSetOptimizer opt = ParameterSetOptimizer.of(sgd);
-                opt.step(set, grads, opt.init(set));
+                ParameterSetState state = opt.init(set);
+                assertTrue(Double.isNaN(state.lastGradientNorm()));
+                opt.step(set, grads, state);
+                assertEquals(norm, state.lastGradientNorm(), 1e-14 * norm);
                 double[] after = Nets.values(set);
                 for (int i = 0; i < g.length; i++) {
                     double expected = before[i] - lr * (g[i] * scale);
@@ -193,6 +197,81 @@ class ParameterSetOptimizerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * One large tensor and small ones, split inside tensors: the same bits on any thread count,
+     * on the simd/plain tier and on the nd4j tier (whose tensors are never cut), and without
+     * clipping the bits of Optimizer.step on each tensor alone.
+     */
+    @Test
+    void splittingInsideTensorsGivesTheSameBits() {
+        for (String tier : List.of("auto", "nd4j")) {
+            String before = System.getProperty(Kernels.TIER_PROPERTY);
+            System.setProperty(Kernels.TIER_PROPERTY, tier);
+            try {
+                for (Clipping clipping : List.of(Clipping.none(), Clipping.byGlobalNorm(10.0),
+                        Clipping.byGlobalNormPyTorch(10.0))) {
+                    Adam adam = Adam.builder().learningRate(0.01).clipping(clipping).build();
+                    List<double[]> results = new ArrayList<>();
+                    for (int threads : new int[] {1, 2, 3, 8}) {
+                        ParameterSet set = oneLargeTensor(0);
+                        GradientSet grads = set.zerosLikeGradients();
+                        ParameterSetOptimizer opt = ParameterSetOptimizer.builder(adam)
+                                .threads(threads).build();
+                        ParameterSetState state = opt.init(set);
+                        for (int k = 0; k < 3; k++) {
+                            Nets.fill(grads, 4, k, 0.1);
+                            opt.step(set, grads, state);
+                        }
+                        results.add(Nets.values(set));
+                        assertEquals(tier.equals("nd4j"), state.state(1).tier().equals("nd4j"));
+                    }
+                    for (double[] r : results) {
+                        assertArrayEquals(results.get(0), r, tier + " " + clipping);
+                    }
+                    if (clipping.mode() == Clipping.Mode.NONE) {
+                        ParameterSet alone = oneLargeTensor(0);
+                        GradientSet grads = alone.zerosLikeGradients();
+                        OptimizerState[] states = new OptimizerState[alone.size()];
+                        for (int i = 0; i < states.length; i++) {
+                            states[i] = adam.init(alone.tensor(i));
+                        }
+                        for (int k = 0; k < 3; k++) {
+                            Nets.fill(grads, 4, k, 0.1);
+                            for (int i = 0; i < states.length; i++) {
+                                adam.step(alone.tensor(i), grads.tensor(i), states[i]);
+                            }
+                        }
+                        assertArrayEquals(Nets.values(alone), results.get(0), tier);
+                    }
+                }
+            } finally {
+                if (before == null) {
+                    System.clearProperty(Kernels.TIER_PROPERTY);
+                } else {
+                    System.setProperty(Kernels.TIER_PROPERTY, before);
+                }
+            }
+        }
+    }
+
+    /** A 200,001-element tensor (longer than three norm blocks) between two small ones. */
+    private static ParameterSet oneLargeTensor(long seed) {
+        Random rnd = new Random(seed);
+        return ParameterSet.builder()
+                .add("a", Nets.gaussian(rnd, DataType.FLOAT, 'c', 1.0, 7))
+                .add("big", Nets.gaussian(rnd, DataType.FLOAT, 'c', 1.0, 200_001))
+                .add("c", Nets.gaussian(rnd, DataType.FLOAT, 'c', 1.0, 3, 5))
+                .build();
+    }
+
+    @Test
+    void skipNonFiniteIsRefusedForSets() {
+        Adam skipping = Adam.builder().skipNonFinite(3).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ParameterSetOptimizer.of(skipping));
+        assertTrue(e.getMessage().contains("skipNonFinite"), e.getMessage());
     }
 
     static ParameterSet manyTensors(long seed, int count) {

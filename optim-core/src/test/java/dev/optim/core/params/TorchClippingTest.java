@@ -44,7 +44,7 @@ class TorchClippingTest {
     /** One parsed fixture. */
     record Fixture(String name, Map<String, String> meta, Map<String, double[]> start,
             Map<String, double[]> coef, List<Map<String, double[]>> noise,
-            List<Map<String, double[]>> after) {
+            List<Map<String, double[]>> after, List<Double> norms) {
         @Override
         public String toString() {
             return name;
@@ -86,6 +86,7 @@ class TorchClippingTest {
         Map<String, double[]> coef = new HashMap<>();
         List<Map<String, double[]>> noise = new ArrayList<>();
         List<Map<String, double[]>> after = new ArrayList<>();
+        List<Double> norms = new ArrayList<>();
         for (String line : lines(DIR + file)) {
             if (line.startsWith("#")) {
                 int colon = line.indexOf(':');
@@ -104,11 +105,11 @@ class TorchClippingTest {
                     }
                     list.get(k).put(c[2], numbers(c, 3));
                 }
-                case "norm" -> { }
+                case "norm" -> norms.add(Double.parseDouble(c[2]));
                 default -> throw new IOException("bad line in " + file + ": " + line);
             }
         }
-        return new Fixture(file, meta, start, coef, noise, after);
+        return new Fixture(file, meta, start, coef, noise, after, norms);
     }
 
     private static BaseOptimizer optimizer(Fixture f, Clipping clipping) {
@@ -144,7 +145,10 @@ class TorchClippingTest {
         return Nd4j.createFromArray(values).reshape('c', shape).dup('c');
     }
 
-    /** Runs the fixture's recipe; returns the worst relative error over all steps. */
+    /**
+     * Runs the fixture's recipe; returns the worst relative error over all steps, of the
+     * parameters and of the norm that clip_grad_norm_ returned.
+     */
     private static double worstError(Fixture f, Clipping clipping) {
         double lr = Double.parseDouble(f.meta().get("lr"));
         ParameterSet.Builder sb = ParameterSet.builder();
@@ -170,6 +174,8 @@ class TorchClippingTest {
                 grads.tensor(n).assign(array(g, SHAPES.get(n)));
             }
             opt.step(set, grads, state);
+            double norm = f.norms().get(k);
+            worst = Math.max(worst, Math.abs(state.lastGradientNorm() - norm) / norm);
             for (String n : NAMES) {
                 double[] got = set.tensor(n).dup('c').data().asDouble();
                 double[] expected = f.after().get(k).get(n);
