@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             LandscapesCommand.class, EvalCommand.class, RunCommand.class, RegressCommand.class,
             SurfaceCommand.class, RaceCommand.class, TourCommand.class, PlaygroundCommand.class,
             dev.optim.examples.search.SearchCommand.class,
+            dev.optim.examples.train.TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
