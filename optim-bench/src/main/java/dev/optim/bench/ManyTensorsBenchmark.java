@@ -1,7 +1,14 @@
 package dev.optim.bench;
 
+import dev.optim.core.BaseOptimizer;
 import dev.optim.core.Optimizer;
 import dev.optim.core.OptimizerState;
+import dev.optim.core.params.GradientSet;
+import dev.optim.core.params.ParameterSet;
+import dev.optim.core.params.ParameterSetOptimizer;
+import dev.optim.core.params.ParameterSetState;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,7 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,000,000 parameters in all ({@link Workload#manyTensorSizes()}), each with its own state, one
  * step per tensor. Optim ({@code optim}) against ND4J's updaters applied tensor by tensor
  * ({@code nd4jUpdater}) and the fused loops over Java arrays ({@code floor}). Here the cost per
- * call, not the bandwidth, separates them. State drift is handled as in
+ * call, not the bandwidth, separates them. The same network as a
+ * {@link dev.optim.core.params.ParameterSet}, stepped by one call of a
+ * {@link ParameterSetOptimizer}: on the calling thread ({@code optimSet}), on a flat set
+ * ({@code optimSetFlat}) and on every core ({@code optimSetAllCores}). State drift is handled as in
  * {@link UpdateStepBenchmark}: states drift harmlessly, ND4J's overwritten gradients are restored
  * before each invocation.
  */
@@ -110,6 +120,55 @@ public class ManyTensorsBenchmark {
             for (int i = 0; i < params.length; i++) {
                 states[i] = optimizer.init(params[i]);
             }
+        }
+    }
+
+    /** The network as a parameter set: one state, one call per step. */
+    @State(Scope.Thread)
+    public static class SetRun {
+        /** Made by JMH. */
+        public SetRun() {}
+
+        ParameterSetOptimizer single;
+        ParameterSetOptimizer allCores;
+        ParameterSet set;
+        ParameterSet flatSet;
+        GradientSet gradients;
+        GradientSet flatGradients;
+        ParameterSetState state;
+        ParameterSetState allCoresState;
+        ParameterSetState flatState;
+
+        /**
+         * Makes the sets, their gradients and states.
+         *
+         * @param net the network
+         */
+        @Setup(Level.Trial)
+        public void make(Network net) {
+            BaseOptimizer optimizer = (BaseOptimizer) Workload.optim(net.optimizer);
+            single = ParameterSetOptimizer.of(optimizer);
+            allCores = ParameterSetOptimizer.builder(optimizer).allCores().build();
+            INDArray[] params = net.rows(net.params);
+            INDArray[] grads = net.rows(net.gradients);
+            ParameterSet.Builder b = ParameterSet.builder();
+            ParameterSet.Builder fb = ParameterSet.builder().flat();
+            Map<String, INDArray> byName = new HashMap<>();
+            for (int i = 0; i < params.length; i++) {
+                b.add("t" + i, params[i]);
+                fb.add("t" + i, params[i]);
+                byName.put("t" + i, grads[i]);
+            }
+            set = b.build();
+            flatSet = fb.build();
+            gradients = set.gradients(byName);
+            flatGradients = flatSet.zerosLikeGradients();
+            for (int i = 0; i < params.length; i++) {
+                flatGradients.tensor(i).assign(grads[i]);
+            }
+            state = single.init(set);
+            allCoresState = allCores.init(set);
+            flatState = single.init(flatSet);
         }
     }
 
@@ -220,6 +279,42 @@ public class ManyTensorsBenchmark {
             last = run.states[i];
         }
         return last;
+    }
+
+    /**
+     * The set: one call steps the 200 tensors, on the calling thread.
+     *
+     * @param run the set and its state
+     * @return the state, for the blackhole
+     */
+    @Benchmark
+    public ParameterSetState optimSet(SetRun run) {
+        run.single.step(run.set, run.gradients, run.state);
+        return run.state;
+    }
+
+    /**
+     * The flat set (every tensor a view of one buffer), on the calling thread.
+     *
+     * @param run the set and its state
+     * @return the state, for the blackhole
+     */
+    @Benchmark
+    public ParameterSetState optimSetFlat(SetRun run) {
+        run.single.step(run.flatSet, run.flatGradients, run.flatState);
+        return run.flatState;
+    }
+
+    /**
+     * The set on every available core.
+     *
+     * @param run the set and its state
+     * @return the state, for the blackhole
+     */
+    @Benchmark
+    public ParameterSetState optimSetAllCores(SetRun run) {
+        run.allCores.step(run.set, run.gradients, run.allCoresState);
+        return run.allCoresState;
     }
 
     /**

@@ -29,7 +29,7 @@ class BenchmarkSmokeTest {
     void everyBenchmarkRunsAndTheReportIsWritten(@TempDir Path dir) throws Exception {
         Options options = new OptionsBuilder()
                 .include("dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|Tier|Rosenbrock"
-                        + "|MemoryBandwidth)Benchmark\\.")
+                        + "|MemoryBandwidth|LargeSet)Benchmark\\.")
                 .param("optimizer", "adam")
                 .param("dtype", "float32")
                 .param("size", "1000")
@@ -51,7 +51,11 @@ class BenchmarkSmokeTest {
         assertEquals(Set.of("UpdateStepBenchmark.optim", "UpdateStepBenchmark.floor",
                 "UpdateStepBenchmark.nd4jUpdater", "UpdateStepBenchmark.nd4jNaive",
                 "ManyTensorsBenchmark.optim", "ManyTensorsBenchmark.floor",
-                "ManyTensorsBenchmark.nd4jUpdater", "TierBenchmark.step",
+                "ManyTensorsBenchmark.nd4jUpdater", "ManyTensorsBenchmark.optimSet",
+                "ManyTensorsBenchmark.optimSetFlat", "ManyTensorsBenchmark.optimSetAllCores",
+                "LargeSetBenchmark.optimSet", "LargeSetBenchmark.optimSetAllCores",
+                "LargeSetBenchmark.floor", "LargeSetBenchmark.floor2Threads",
+                "LargeSetBenchmark.nd4jUpdater", "TierBenchmark.step",
                 "RosenbrockBenchmark.descent", "RosenbrockBenchmark.optimStep",
                 "RosenbrockBenchmark.floor", "RosenbrockBenchmark.nd4jUpdater",
                 "MemoryBandwidthBenchmark.arrays", "MemoryBandwidthBenchmark.direct"), names);

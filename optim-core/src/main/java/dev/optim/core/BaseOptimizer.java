@@ -43,6 +43,8 @@ public abstract class BaseOptimizer implements Optimizer {
     private final double weightDecay;
     private final boolean decoupled;
     private final Clipping clipping;
+    /** A private copy of the builder that made this optimizer, for {@link #toBuilder()}. */
+    private final Builder<?> recipe;
     /** {@link #kind()}, once asked; a racy cache of an immutable value. */
     private String kindCache;
 
@@ -62,6 +64,23 @@ public abstract class BaseOptimizer implements Optimizer {
         this.weightDecay = Checks.nonNegative("weightDecay", builder.weightDecay);
         this.decoupled = builder.decoupled;
         this.clipping = builder.clipping;
+        this.recipe = builder.copy();
+    }
+
+    /**
+     * A new builder holding this optimizer's configuration, to derive a variant of it: the
+     * same optimizer with some settings changed, as a parameter group's overrides do
+     * ({@link dev.optim.core.params.GroupOverrides}). Every optimizer gets it from this class:
+     * the builder is a field-by-field copy of the one that built this optimizer.
+     *
+     * <pre>{@code
+     * Adam slower = (Adam) adam.toBuilder().learningRate(1e-4).build();
+     * }</pre>
+     *
+     * @return a new builder; building it unchanged gives an optimizer equal in every setting
+     */
+    public Builder<?> toBuilder() {
+        return recipe.copy();
     }
 
     @Override
@@ -126,6 +145,31 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void step(INDArray params, INDArray gradient, OptimizerState state) {
+        step(params, gradient, state, Double.NaN, false);
+    }
+
+    /**
+     * Performs one update as {@link #step(INDArray, INDArray, OptimizerState)} does, but with the
+     * gradient scale of clipping by global norm given by the caller instead of computed from
+     * this gradient alone: {@code g ← g · gradientScale} in place of {@code g ← g · s}. For
+     * callers that clip by a norm taken over many tensors, as
+     * {@link dev.optim.core.params.ParameterSetOptimizer} does; clipping by value, weight decay
+     * and the rule are unchanged. A scale of exactly 1 is no scaling.
+     *
+     * @param params the parameters {@code θ}, updated in place
+     * @param gradient the gradient {@code g}; same shape and data type as {@code params}
+     * @param state the state made by {@link #init(INDArray)} for parameters of this shape
+     * @param gradientScale the factor applied to the gradient; NaN or infinite values propagate
+     *     into the parameters, as a NaN norm does
+     * @throws IllegalArgumentException as {@link #step(INDArray, INDArray, OptimizerState)}
+     */
+    public final void stepWithGradientScale(INDArray params, INDArray gradient,
+            OptimizerState state, double gradientScale) {
+        step(params, gradient, state, gradientScale, true);
+    }
+
+    private void step(INDArray params, INDArray gradient, OptimizerState state,
+            double externalScale, boolean external) {
         Checks.floatingArray("params", params);
         Checks.sameShapeAndType("params", params, "gradient", gradient);
         if (state == null) {
@@ -150,7 +194,7 @@ public abstract class BaseOptimizer implements Optimizer {
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
-        prepare(kernel, rate);
+        prepare(kernel, rate, externalScale, external);
         update(kernel, rate, t);
         kernel.finish();
         state.advance();
@@ -180,7 +224,7 @@ public abstract class BaseOptimizer implements Optimizer {
             state.kernel(kernel);
         }
         kernel.bind(params, gradient);
-        prepare(kernel, rate);
+        prepare(kernel, rate, Double.NaN, false);
         update(kernel, rate, t);
         kernel.finish();
         state.advance();
@@ -245,15 +289,14 @@ public abstract class BaseOptimizer implements Optimizer {
     }
 
     /** Sets the kernel's gradient preparation for this step, as the class comment defines. */
-    private void prepare(Kernel kernel, double rate) {
+    private void prepare(Kernel kernel, double rate, double externalScale, boolean external) {
         double clip = clipping.mode() == Clipping.Mode.BY_VALUE
                 ? clipping.threshold() : Double.POSITIVE_INFINITY;
         double scale = 1.0;
-        if (clipping.mode() == Clipping.Mode.BY_GLOBAL_NORM) {
-            double gradNorm = kernel.gradientNorm();
-            // NaN or infinite norms propagate, so that the descent reports them.
-            scale = gradNorm > clipping.threshold() || !Double.isFinite(gradNorm)
-                    ? clipping.threshold() / gradNorm : 1.0;
+        if (external) {
+            scale = externalScale;
+        } else if (clipping.isByNorm()) {
+            scale = clipping.scale(kernel.gradientNorm());
         }
         double coupled = decoupled ? 0.0 : weightDecay;
         double decay = decoupled ? 1 - rate * weightDecay : 1.0;
@@ -273,7 +316,7 @@ public abstract class BaseOptimizer implements Optimizer {
      *
      * @param <B> the concrete builder type
      */
-    public abstract static class Builder<B extends Builder<B>> {
+    public abstract static class Builder<B extends Builder<B>> implements Cloneable {
         private Schedule learningRate;
         private double weightDecay;
         private boolean decoupled;
@@ -360,10 +403,35 @@ public abstract class BaseOptimizer implements Optimizer {
         }
 
         /**
+         * Builds the optimizer configured so far.
+         *
+         * @return the optimizer
+         * @throws IllegalArgumentException if a setting is out of its range
+         */
+        public abstract BaseOptimizer build();
+
+        /**
          * This builder, typed.
          *
          * @return {@code this}
          */
         protected abstract B self();
+
+        /**
+         * A field-by-field copy of this builder ({@link Object#clone()}), which
+         * {@link BaseOptimizer#toBuilder()} hands out. Builders hold only immutable values
+         * (numbers, enums, {@link Schedule}s, {@link Clipping}), so the copy is independent; a
+         * subclass that holds a mutable object must override this to copy it.
+         *
+         * @return an independent copy
+         */
+        @SuppressWarnings("unchecked")
+        protected B copy() {
+            try {
+                return (B) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("Builder is Cloneable", e);
+            }
+        }
     }
 }

@@ -64,6 +64,56 @@ public final class OptimizerState {
                 buffers, null, 0);
     }
 
+    /**
+     * A state over buffers that the caller owns, at the given step: for a framework that keeps
+     * an optimizer's state in memory of its own (DL4J's updater state view, saved and restored
+     * with its model). The buffers are used as they are, not copied: each step of {@code
+     * optimizer} with this state updates them in place.
+     *
+     * @param optimizer the optimizer the state is for; its {@link Optimizer#kind()} is recorded
+     * @param shape the shape of the parameters the state will update
+     * @param dataType the parameters' data type, FLOAT or DOUBLE
+     * @param buffers the optimizer's {@link Optimizer#stateBuffersPerParameter()} buffers, each
+     *     dense, of {@code shape} and {@code dataType} (their values are the state: zeros for a
+     *     fresh one)
+     * @param step the number of updates already done with these buffers, {@code ≥ 0}
+     * @return the state
+     * @throws IllegalArgumentException if an argument is null, the buffer count, a buffer's
+     *     shape or data type does not fit, a buffer is not dense, or {@code step} is negative
+     */
+    public static OptimizerState over(Optimizer optimizer, long[] shape, DataType dataType,
+            INDArray[] buffers, long step) {
+        if (optimizer == null || shape == null || dataType == null || buffers == null) {
+            throw new IllegalArgumentException("optimizer, shape, dataType and buffers must not"
+                    + " be null");
+        }
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
+        }
+        if (buffers.length != optimizer.stateBuffersPerParameter()) {
+            throw new IllegalArgumentException("a '" + optimizer.kind() + "' state has "
+                    + optimizer.stateBuffersPerParameter() + " buffers, got " + buffers.length);
+        }
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + step);
+        }
+        long length = 1;
+        for (long d : shape) {
+            length *= d;
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            INDArray b = buffers[i];
+            if (b == null || !Arrays.equals(b.shape(), shape) || b.dataType() != dataType) {
+                throw new IllegalArgumentException("buffer " + i + " must be " + dataType + " "
+                        + Arrays.toString(shape) + ", got " + (b == null ? "null"
+                                : b.dataType() + " " + Arrays.toString(b.shape())));
+            }
+            HostMemory.requireDense("buffer " + i, b);
+        }
+        return new OptimizerState(optimizer.kind(), dataType, shape.clone(), length,
+                buffers.clone(), null, step);
+    }
+
     /** A state of {@code count} zeroed {@code double[]} buffers of length {@code n}. */
     static OptimizerState forPlain(String kind, int n, int count) {
         return new OptimizerState(kind, DataType.DOUBLE, new long[] {n}, n, null,
