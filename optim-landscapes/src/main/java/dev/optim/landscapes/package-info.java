@@ -13,6 +13,8 @@
  *       through an n-D one, on a {@link dev.optim.landscapes.Grid}; with log-spaced contour levels
  *       and CSV export. {@link dev.optim.landscapes.Directions} draws the filter-normalised random
  *       directions of Li et al. (2018) for slices of a model's loss.
+ *   <li>{@link dev.optim.landscapes.sharpness}: how sharp a minimum is (Hessian eigenvalues by
+ *       Lanczos, Keskar et al.'s ε-sharpness, loss along a line between two solutions).
  *   <li>{@link dev.optim.landscapes.regression}: the line-fit problem of the article "Optimizing
  *       neural networks".
  * </ul>
