@@ -161,8 +161,7 @@ final class CatalogueLoops {
     }
 
     private static void rmspropVariants(String name, float[] p, float[] g, float[] s0,
-            float[] s1,
-            float[] s2, long t) {
+            float[] s1, float[] s2, long t) {
         int n = p.length;
         float rho = 0.9f;
         float oneMinus = (float) (1 - 0.9);
