@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code optim search}: a hyperparameter search. By default over the learning rate and batch size
- * of mini-batch SGD on the article's regression problem ({@link RegressionTrials}); or on the
- * Branin and Hartmann-6 test functions. Prints every trial as CSV or JSON
+ * of mini-batch SGD on the article's regression problem ({@link RegressionTrials}), or on an MLP
+ * classifier ({@link dev.optim.examples.train.MlpTrials}, spirals or digits); or on the Branin and
+ * Hartmann-6 test functions. Prints every trial as CSV or JSON
  * ({@code trial,state,value,<parameters>,message}), and a progress line per finished trial on
  * standard error.
  *
@@ -50,7 +51,7 @@ public final class SearchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--problem", defaultValue = "regression", paramLabel = "NAME",
-            description = "regression|branin|hartmann6 (default: ${DEFAULT-VALUE}).")
+            description = "regression|mlp|branin|hartmann6 (default: ${DEFAULT-VALUE}).")
     String problem;
 
     @Option(names = "--param", paramLabel = "SPEC",
@@ -87,8 +88,16 @@ public final class SearchCommand implements Callable<Integer> {
     Path journal;
 
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "E",
-            description = "Regression: the budget in passes over the data (default: ${DEFAULT-VALUE}).")
+            description = "Regression and MLP: the budget in passes over the data (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--dataset", defaultValue = "spirals", paramLabel = "NAME",
+            description = "MLP: spirals|digits, 20% held out for the value (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--hidden", defaultValue = "32", split = ",", paramLabel = "W,W,...",
+            description = "MLP: the hidden layers' widths, tanh (default: ${DEFAULT-VALUE}).")
+    int[] hidden;
 
     @Option(names = "--points", defaultValue = "300", paramLabel = "N",
             description = "Regression: the number of points (default: ${DEFAULT-VALUE}).")
@@ -142,15 +151,31 @@ public final class SearchCommand implements Callable<Integer> {
                         dev.optim.landscapes.regression.RegressionProblem.builder().points(points).seed(dataSeed).build()),
                         epochs, dataSeed);
             }
+            case "mlp" -> {
+                List<String> specs = params.isEmpty() ? List.of("lr=log:1e-3:1", "batch=int:4:256") : params;
+                var b = SearchSpace.builder();
+                specs.forEach(s -> b.add(Parameter.parse(s)));
+                space = b.build();
+                space.indexOf("lr");
+                if (epochs < 1) {
+                    throw new BadInputException("--epochs must be >= 1, got " + epochs);
+                }
+                var data = switch (dataset) {
+                    case "spirals" -> dev.optim.examples.train.Datasets.spirals(points, 0.1, dataSeed);
+                    case "digits" -> dev.optim.examples.train.Datasets.digits();
+                    default -> throw new BadInputException("--dataset must be spirals or digits, got '" + dataset + "'");
+                };
+                objective = dev.optim.examples.train.MlpTrials.split(data, 0.2, hidden, epochs, dataSeed);
+            }
             case "branin", "hartmann6" -> {
                 if (!params.isEmpty()) {
-                    throw new BadInputException("--param is for --problem regression; " + problem + " has its own space");
+                    throw new BadInputException("--param is for --problem regression or mlp; " + problem + " has its own space");
                 }
                 BlackBox box = problem.equals("branin") ? BlackBox.branin() : BlackBox.hartmann6();
                 space = box.space();
                 objective = t -> box.function().applyAsDouble(t.params());
             }
-            default -> throw new BadInputException("--problem must be regression, branin or hartmann6, got '" + problem + "'");
+            default -> throw new BadInputException("--problem must be regression, mlp, branin or hartmann6, got '" + problem + "'");
         }
         Sampler s = sampler(sampler, gridLevels);
         var b = Study.builder(space).sampler(s).seed(seed).batchSize(studyBatch);

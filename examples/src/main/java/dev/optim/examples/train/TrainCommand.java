@@ -227,7 +227,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Per feature: the training mean and standard deviation (1 where it is 0). */
-    private static double[][] standardisation(LabelledData d) {
+    static double[][] standardisation(LabelledData d) {
         int w = d.width();
         double[] mean = new double[w];
         double[] sd = new double[w];
@@ -247,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new double[][] {mean, sd};
     }
 
-    private static INDArray matrix(LabelledData d, double[][] stats, DataType type) {
+    static INDArray matrix(LabelledData d, double[][] stats, DataType type) {
         double[][] x = new double[d.size()][d.width()];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < d.width(); j++) {

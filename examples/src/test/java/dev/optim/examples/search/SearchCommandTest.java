@@ -53,6 +53,30 @@ class SearchCommandTest {
         assertEquals(r.out(), again.out());
     }
 
+    /**
+     * The article's search on a network: SGD on the digits MLP. A small rate with a large batch
+     * (few, timid updates in the same epochs) ends with a higher validation loss than a large
+     * rate with a small batch: the lr x batch trade-off.
+     */
+    @Test
+    void mlpSearchShowsTheRateAndBatchTradeOff() {
+        Result r = run("search", "--problem", "mlp", "--dataset", "digits", "--param",
+                "lr=log:0.001:0.1", "--param", "batch=int:16:256", "--sampler", "grid",
+                "--grid-levels", "2", "--trials", "4", "--epochs", "2", "--threads", "2", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, Double> value = new java.util.HashMap<>();
+        for (String line : r.lines().subList(1, r.lines().size())) {
+            String[] f = line.split(",");
+            assertEquals("COMPLETE", f[1], line);
+            value.put(Double.parseDouble(f[3]) + "/" + f[4], Double.parseDouble(f[2]));
+        }
+        assertEquals(4, value.size(), r.out());
+        assertTrue(value.get("0.1/16") < value.get("0.001/256") - 0.5, value.toString());
+        Result bad = run("search", "--problem", "mlp", "--dataset", "mnist");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--dataset must be spirals or digits, got 'mnist'"), bad.err());
+    }
+
     @Test
     void braninWithBayesAsJson() {
         Result r = run("search", "--problem", "branin", "--sampler", "bayes", "--trials", "14", "--seed", "1",
