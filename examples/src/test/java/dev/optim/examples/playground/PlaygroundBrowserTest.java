@@ -247,6 +247,9 @@ class PlaygroundBrowserTest {
         assertTrue(sx < -0.5 && sy < -0.5, "the drag moved the start: " + sx + ", " + sy);
         // a fifth runner, GD with a rate far too large: it must be shown diverged
         driver.findElement(By.id("f2-add")).click();
+        // A new row takes the next optimizer of the catalogue: make it GD.
+        new Select(driver.findElements(By.cssSelector("#f2-rows .optrow select.optimizer")).get(4))
+                .selectByValue("sgd");
         WebElement lr = driver.findElements(By.cssSelector("#f2-rows .optrow input.lr")).get(4);
         lr.clear();
         lr.sendKeys("0.2");
