@@ -202,25 +202,46 @@ public final class PlaygroundServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How much of a refused (too large) body is read and dropped before the 413 is sent, so that
+     * the client, still sending, is not cut off by a reset before it reads the answer. Beyond
+     * this the connection is simply closed.
+     */
+    private static final long DRAIN_LIMIT = 1L << 20;
+
     private static byte[] readBody(HttpExchange ex) throws IOException {
         String len = ex.getRequestHeaders().getFirst("Content-Length");
         if (len != null) {
+            long declared;
             try {
-                if (Long.parseLong(len.trim()) > Limits.MAX_BODY_BYTES) {
-                    throw new ApiException(413, null, "the request body exceeds "
-                            + Limits.MAX_BODY_BYTES + " bytes");
-                }
+                declared = Long.parseLong(len.trim());
             } catch (NumberFormatException e) {
                 throw ApiException.bad(null, "bad Content-Length");
+            }
+            if (declared > Limits.MAX_BODY_BYTES) {
+                drain(ex.getRequestBody());
+                throw new ApiException(413, null, "the request body exceeds "
+                        + Limits.MAX_BODY_BYTES + " bytes");
             }
         }
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(Limits.MAX_BODY_BYTES + 1);
             if (b.length > Limits.MAX_BODY_BYTES) {
+                drain(in);
                 throw new ApiException(413, null, "the request body exceeds "
                         + Limits.MAX_BODY_BYTES + " bytes");
             }
             return b;
+        }
+    }
+
+    /** Reads and drops up to {@link #DRAIN_LIMIT} bytes of a refused body. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+            left -= n;
         }
     }
 
