@@ -8,6 +8,8 @@ import dev.optim.core.optimizer.RmsProp;
 import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import dev.optim.core.optimizer.Sgd;
 import dev.optim.core.optimizer.Swats;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleUnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -124,9 +126,7 @@ public final class HyperparameterOptions {
             case SGD -> Sgd.builder().learningRate(lr).build();
             case MOMENTUM -> {
                 Momentum.Builder b = Momentum.builder().learningRate(lr);
-                if (momentum != null) {
-                    b.momentum(unit("--momentum", momentum));
-                }
+                given(momentum, v -> unit("--momentum", v), b::momentum);
                 if (momentumForm != null) {
                     b.form(momentumForm);
                 }
@@ -134,54 +134,30 @@ public final class HyperparameterOptions {
             }
             case RMSPROP -> {
                 RmsProp.Builder b = RmsProp.builder().learningRate(lr);
-                if (rho != null) {
-                    b.rho(unit("--rho", rho));
-                }
-                if (eps != null) {
-                    b.epsilon(positive("--eps", eps));
-                }
+                given(rho, v -> unit("--rho", v), b::rho);
+                given(eps, v -> positive("--eps", v), b::epsilon);
                 yield b.build();
             }
             case ADAM -> {
                 Adam.Builder b = Adam.builder().learningRate(lr);
-                if (beta1 != null) {
-                    b.beta1(unit("--beta1", beta1));
-                }
-                if (beta2 != null) {
-                    b.beta2(unit("--beta2", beta2));
-                }
-                if (eps != null) {
-                    b.epsilon(positive("--eps", eps));
-                }
+                given(beta1, v -> unit("--beta1", v), b::beta1);
+                given(beta2, v -> unit("--beta2", v), b::beta2);
+                given(eps, v -> positive("--eps", v), b::epsilon);
                 yield b.build();
             }
             case SWATS -> {
                 Swats.Builder b = Swats.builder().learningRate(lr);
-                if (beta1 != null) {
-                    b.beta1(unit("--beta1", beta1));
-                }
-                if (beta2 != null) {
-                    b.beta2(unit("--beta2", beta2));
-                }
-                if (eps != null) {
-                    b.epsilon(positive("--eps", eps));
-                }
-                if (switchTolerance != null) {
-                    b.switchTolerance(positive("--switch-tolerance", switchTolerance));
-                }
+                given(beta1, v -> unit("--beta1", v), b::beta1);
+                given(beta2, v -> unit("--beta2", v), b::beta2);
+                given(eps, v -> positive("--eps", v), b::epsilon);
+                given(switchTolerance, v -> positive("--switch-tolerance", v), b::switchTolerance);
                 yield b.build();
             }
             case SCHEDULE_FREE_ADAMW -> {
                 ScheduleFreeAdamW.Builder b = ScheduleFreeAdamW.builder().learningRate(lr);
-                if (beta1 != null) {
-                    b.beta1(unit("--beta1", beta1));
-                }
-                if (beta2 != null) {
-                    b.beta2(unit("--beta2", beta2));
-                }
-                if (eps != null) {
-                    b.epsilon(positive("--eps", eps));
-                }
+                given(beta1, v -> unit("--beta1", v), b::beta1);
+                given(beta2, v -> unit("--beta2", v), b::beta2);
+                given(eps, v -> positive("--eps", v), b::epsilon);
                 if (warmupSteps != null) {
                     if (warmupSteps < 0) {
                         throw new BadInputException("--warmup-steps must be >= 0, got "
@@ -189,15 +165,9 @@ public final class HyperparameterOptions {
                     }
                     b.warmupSteps(warmupSteps);
                 }
-                if (r != null) {
-                    b.r(nonNegative("--r", r));
-                }
-                if (weightLrPower != null) {
-                    b.weightLrPower(nonNegative("--weight-lr-power", weightLrPower));
-                }
-                if (weightDecay != null) {
-                    b.weightDecay(nonNegative("--weight-decay", weightDecay));
-                }
+                given(r, v -> nonNegative("--r", v), b::r);
+                given(weightLrPower, v -> nonNegative("--weight-lr-power", v), b::weightLrPower);
+                given(weightDecay, v -> nonNegative("--weight-decay", v), b::weightDecay);
                 yield b.build();
             }
         };
@@ -248,6 +218,13 @@ public final class HyperparameterOptions {
             throw new BadInputException(option + " must be finite and >= 0, got " + lr);
         }
         return lr;
+    }
+
+    /** Checks and sets an option that was given; leaves the builder's default otherwise. */
+    private static void given(Double value, DoubleUnaryOperator check, DoubleConsumer set) {
+        if (value != null) {
+            set.accept(check.applyAsDouble(value));
+        }
     }
 
     private static double unit(String option, double v) {

@@ -233,14 +233,7 @@ public record EpsilonSharpness(double epsilon, int subspace, int iterations, lon
     private static double[][] gaussianColumns(int n, int p, SplittableRandom random) {
         double[][] cols = new double[p][n];
         for (int j = 0; j < p; j++) {
-            for (int i = 0; i < n; i += 2) {
-                double radius = Math.sqrt(-2 * Math.log(1.0 - random.nextDouble()));
-                double angle = 2 * Math.PI * random.nextDouble();
-                cols[j][i] = radius * Math.cos(angle);
-                if (i + 1 < n) {
-                    cols[j][i + 1] = radius * Math.sin(angle);
-                }
-            }
+            Gaussians.fill(cols[j], random);
         }
         return cols;
     }

@@ -138,16 +138,8 @@ public record Lanczos(int iterations, long seed) {
 
     /** A unit vector with N(0, 1) entries (Box–Muller over {@link SplittableRandom}). */
     static double[] randomUnit(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         double[] v = new double[n];
-        for (int i = 0; i < n; i += 2) {
-            double radius = Math.sqrt(-2 * Math.log(1.0 - random.nextDouble()));
-            double angle = 2 * Math.PI * random.nextDouble();
-            v[i] = radius * Math.cos(angle);
-            if (i + 1 < n) {
-                v[i + 1] = radius * Math.sin(angle);
-            }
-        }
+        Gaussians.fill(v, new SplittableRandom(seed));
         double norm = Points.norm(v);
         for (int i = 0; i < n; i++) {
             v[i] /= norm;
