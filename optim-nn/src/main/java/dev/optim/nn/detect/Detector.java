@@ -231,7 +231,13 @@ public final class Detector {
         if (scenes == null || scenes.isEmpty()) {
             throw new IllegalArgumentException("scenes must not be null or empty");
         }
-        float[] px = new float[scenes.size() * size * size * 3];
+        long values = (long) scenes.size() * size * size * 3;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("scenes must hold at most " + (Integer.MAX_VALUE - 8)
+                    + " pixel values at once, got " + scenes.size() + " scenes of " + size + "×"
+                    + size + "×3 = " + values + ": pass them in parts");
+        }
+        float[] px = new float[(int) values];
         for (int i = 0; i < scenes.size(); i++) {
             Scene s = scenes.get(i);
             if (s.size() != size || s.channels() != 3) {
