@@ -2,6 +2,7 @@ package dev.optim.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optim.core.kernel.Kernel;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
 class CatalogueTierTest {
 
     private static final int[] LENGTHS = {1, 3, 16, 33, 511, 1031, 2 * Kernel.CHUNK + 7};
-    private static final int STEPS = 6;
+    private static final int STEPS = 8;
+    /** The largest difference of the nd4j tier under global-norm clipping, by data type. */
+    private static final double[] WORST = new double[2];
 
     private static List<BaseOptimizer> optimizers() {
         List<BaseOptimizer> all = new ArrayList<>();
@@ -38,6 +41,21 @@ class CatalogueTierTest {
                 .clipping(Clipping.byValue(0.9)).build());
         all.add(dev.optim.core.optimizer.RmsProp.builder().centered(true).momentum(0.9)
                 .decoupledWeightDecay(0.1).build());
+        all.add(dev.optim.core.optimizer.RmsProp.builder().momentum(0.5)
+                .clipping(Clipping.byGlobalNorm(0.8)).build());
+        all.add(dev.optim.core.optimizer.Adam.builder().amsgrad(true)
+                .clipping(Clipping.byValue(0.6)).decoupledWeightDecay(0.1).build());
+        all.add(dev.optim.core.optimizer.Adadelta.builder().rho(0.8).weightDecay(0.1).build());
+        all.add(dev.optim.core.optimizer.Adamax.builder().clipping(Clipping.byGlobalNorm(1.2))
+                .build());
+        // β2 = 0.9: rectified from update 4 on.
+        all.add(dev.optim.core.optimizer.RAdam.builder().beta2(0.9).learningRate(0.01)
+                .clipping(Clipping.byValue(0.8)).build());
+        all.add(dev.optim.core.optimizer.ScheduleFreeAdamW.builder().learningRate(0.01)
+                .warmupSteps(3).weightDecay(0.05).build());
+        all.add(dev.optim.core.optimizer.ScheduleFreeAdamW.builder().learningRate(0.01)
+                .weightDecay(0.05).decayAtZ(true).r(1).clipping(Clipping.byGlobalNorm(0.9))
+                .build());
         return all;
     }
 
@@ -65,11 +83,19 @@ class CatalogueTierTest {
                             opt.step(got, g, gs);
                         }
                         String where = tier + " " + opt + " " + type + " n=" + n;
-                        if (!tier.equals("nd4j")) {
-                            assertEquals(tier, gs.tier(), where);
-                        }
+                        // Every rule has a SIMD companion and an ND4J-ops form.
+                        assertEquals(tier, gs.tier(), where);
                         boolean norm = opt.clipping().mode() == Clipping.Mode.BY_GLOBAL_NORM;
-                        if (tier.equals("nd4j") && norm && gs.tier().equals("nd4j")) {
+                        if (tier.equals("nd4j") && norm) {
+                            // ND4J sums the norm in its own order (float32 in float32).
+                            double tol = type == DataType.FLOAT ? 1e-5 : 1e-12;
+                            double[] w = want.data().asDouble();
+                            double[] o = got.data().asDouble();
+                            int d = type == DataType.FLOAT ? 0 : 1;
+                            for (int i = 0; i < w.length; i++) {
+                                WORST[d] = Math.max(WORST[d], Math.abs(w[i] - o[i]));
+                            }
+                            assertArrayEquals(w, o, tol, where);
                             continue;
                         }
                         assertArrayEquals(want.data().asDouble(), got.data().asDouble(), 0.0,
@@ -85,6 +111,62 @@ class CatalogueTierTest {
                             opt.step(plain, g.toDoubleVector(), ps);
                         }
                         assertArrayEquals(want.toDoubleVector(), plain, 0.0, "double[] " + opt);
+                    }
+                }
+            }
+        }
+        System.out.printf("nd4j tier, clipping by global norm: largest |difference| float32 %.3g,"
+                + " float64 %.3g%n", WORST[0], WORST[1]);
+    }
+
+    /**
+     * The one difference of the ND4J-ops forms after a NaN gradient: ND4J's {@code max(x, y)}
+     * is {@code x > y ? x : y}, so once a NaN gradient has made Adamax's {@code u} NaN (without
+     * {@code skipNonFinite}), the plain loops keep that element of {@code u} NaN and the nd4j
+     * tier takes the next {@code |g| + ε}. The parameters are the same on both (NaN where the
+     * gradient was), and every other element of every buffer too. AMSGrad's
+     * {@code w ← max(w, v)} has no such difference: {@code v} stays NaN and is the {@code y}.
+     */
+    @Test
+    void aNanStateElementIsTheOnlyDifferenceOfTheNd4jMax() {
+        Random rnd = new Random(8);
+        List<BaseOptimizer> opts = List.of(dev.optim.core.optimizer.Adamax.builder().build(),
+                dev.optim.core.optimizer.Adam.builder().amsgrad(true).build());
+        int n = 37;
+        int bad = 5;
+        for (BaseOptimizer opt : opts) {
+            for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                INDArray start = Nd4j.randn(type, 1, n);
+                INDArray want = start.dup();
+                INDArray got = start.dup();
+                OptimizerState ws = NonFiniteStepTest.init("plain", opt, want);
+                OptimizerState gs = NonFiniteStepTest.init("nd4j", opt, got);
+                for (int k = 0; k < 7; k++) {
+                    INDArray g = Nd4j.randn(type, 1, n).muli(rnd.nextDouble() + 0.2);
+                    if (k == 3) {
+                        g.putScalar(bad, Double.NaN);
+                    }
+                    opt.step(want, g, ws);
+                    opt.step(got, g, gs);
+                }
+                String where = opt + " " + type;
+                assertEquals("nd4j", gs.tier(), where);
+                assertArrayEquals(want.data().asDouble(), got.data().asDouble(), 0.0, where);
+                assertTrue(Double.isNaN(got.getDouble(bad)), where);
+                int last = ws.bufferCount() - 1;
+                for (int b = 0; b < ws.bufferCount(); b++) {
+                    double[] w = ws.bufferValues(b);
+                    double[] o = gs.bufferValues(b);
+                    for (int i = 0; i < n; i++) {
+                        boolean adamax = opt.kind().equals("adamax");
+                        if (adamax && i == bad && b == last) {
+                            assertTrue(Double.isNaN(w[i]) && Double.isFinite(o[i]), where);
+                        } else if (Double.isNaN(w[i])) {
+                            assertTrue(Double.isNaN(o[i]), where + " buffer " + b);
+                        } else {
+                            assertEquals(Double.doubleToRawLongBits(w[i]),
+                                    Double.doubleToRawLongBits(o[i]), where + " buffer " + b);
+                        }
                     }
                 }
             }

@@ -2,13 +2,20 @@ package dev.optim.core.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.clip.ClipByValue;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What an {@link UpdateRule}'s ND4J-ops form works with on the {@code nd4j} tier: preallocated
  * scalar arrays for its coefficients (broadcast by the pair-wise ops) and scratch arrays shaped
- * like the parameters, made on first use and kept, so that a step allocates no INDArray.
+ * like the parameters, made on first use and kept, so that a step allocates no INDArray; and
+ * the element-wise functions that {@link INDArray} has no in-place method for.
+ *
+ * <p>Each function gives the bits of its {@link Math} counterpart in the plain loops, except
+ * where it says otherwise (only for NaN and signed zeros).
  */
 public final class Nd4jOps {
 
@@ -21,6 +28,8 @@ public final class Nd4jOps {
     private final INDArray[] scalars = new INDArray[SCALARS];
     private final INDArray[] scratch = new INDArray[SCRATCH];
     private INDArray like;
+    /** The power of two of {@link #signum}. */
+    private INDArray lift;
 
     Nd4jOps(DataType type) {
         this.type = type;
@@ -72,6 +81,56 @@ public final class Nd4jOps {
      */
     public INDArray sqrt(INDArray x, INDArray out) {
         Nd4j.getExecutioner().exec(new Sqrt(x, out));
+        return out;
+    }
+
+    /**
+     * {@code out ← max(x, y)}, element-wise, as ND4J computes it: {@code x > y ? x : y}. This is
+     * {@link Math#max(double, double)} except where {@code x} is NaN (then {@code y}, where
+     * Java gives NaN) and for {@code max(+0, −0)} ({@code −0}, where Java gives {@code +0}).
+     *
+     * @param x the first input
+     * @param y the second input, shaped like {@code x}
+     * @param out the output, shaped like {@code x}; may be {@code x} or {@code y}
+     * @return {@code out}
+     */
+    public INDArray max(INDArray x, INDArray y, INDArray out) {
+        Nd4j.getExecutioner().exec(new Max(x, y, out));
+        return out;
+    }
+
+    /**
+     * {@code out ← |x|}, element-wise ({@link Math#abs(double)} exactly).
+     *
+     * @param x the input
+     * @param out the output, shaped like {@code x}; may be {@code x}
+     * @return {@code out}
+     */
+    public INDArray abs(INDArray x, INDArray out) {
+        Nd4j.getExecutioner().exec(new Abs(x, out));
+        return out;
+    }
+
+    /**
+     * {@code out ← signum(x)}, element-wise, {@link Math#signum(double)} exactly (±0 and NaN
+     * kept, ±∞ to ±1). ND4J's own {@code Sign} maps NaN to 0 and −0 to +0; this is
+     * {@code clip(x·2^k·2^k, −1, 1)} instead, with {@code 2^k} = 2^100 (float32) or 2^600
+     * (float64): the products are exact, lift the least subnormal above 1, keep the signs of
+     * zeros and NaN, and the clip keeps NaN.
+     *
+     * @param x the input
+     * @param out the output, shaped like {@code x}; may be {@code x}
+     * @return {@code out}
+     */
+    public INDArray signum(INDArray x, INDArray out) {
+        if (lift == null) {
+            lift = Nd4j.scalar(type, type == DataType.DOUBLE ? 0x1p600 : 0x1p100);
+        }
+        x.muli(lift, out);
+        out.muli(lift);
+        ClipByValue clip = new ClipByValue(out, -1, 1);
+        clip.addOutputArgument(out);
+        Nd4j.exec(clip);
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link Adadelta}'s rule, as PyTorch evaluates it: {@code s ← s·ρ + (1−ρ)·g·g;
@@ -59,5 +61,36 @@ final class AdadeltaRule extends UpdateRule {
             acc[i] = acc[i] * rho + oneMinus * delta * delta;
             p[i] = p[i] + alpha * delta;
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray sq = s[0];
+        INDArray acc = s[1];
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
+        INDArray e = ops.scalar(2, eps);
+        sq.muli(ops.scalar(0, rho));
+        g.muli(ops.scalar(1, oneMinus), a);
+        a.muli(g);
+        sq.addi(a);
+        // Δ = √(u + ε) / √(s + ε) · g, in a.
+        acc.addi(e, a);
+        ops.sqrt(a, a);
+        sq.addi(e, b);
+        ops.sqrt(b, b);
+        a.divi(b);
+        a.muli(g);
+        acc.muli(ops.scalar(0, rho));
+        a.muli(ops.scalar(1, oneMinus), b);
+        b.muli(a);
+        acc.addi(b);
+        a.muli(ops.scalar(3, alpha));
+        p.addi(a);
     }
 }

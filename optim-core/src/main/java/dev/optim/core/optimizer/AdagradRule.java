@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link Adagrad}'s rule: {@code s ← (s + a) + g·g;  θ ← θ + α·g / (√s + ε)}, with
@@ -56,5 +58,25 @@ final class AdagradRule extends UpdateRule {
             sum[i] = si;
             p[i] = p[i] + alpha * gi / ((float) Math.sqrt(si) + eps);
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray sum = s[0];
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
+        sum.addi(ops.scalar(0, add));
+        g.muli(g, a);
+        sum.addi(a);
+        ops.sqrt(sum, b);
+        b.addi(ops.scalar(1, eps));
+        g.muli(ops.scalar(2, alpha), a);
+        a.divi(b);
+        p.addi(a);
     }
 }

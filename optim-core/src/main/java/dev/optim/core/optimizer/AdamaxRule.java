@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link Adamax}'s rule, as PyTorch evaluates it: {@code m ← m·β1 + c1·g;
@@ -63,5 +65,34 @@ final class AdamaxRule extends UpdateRule {
             u[i] = ui;
             p[i] = p[i] + negStep * mi / ui;
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    /**
+     * The ND4J-ops form, bit-identical to the plain loops but in one case: ND4J's
+     * {@link Nd4jOps#max max} returns its second argument where the first is NaN, so after a
+     * NaN gradient (taken without {@code skipNonFinite}) that element of {@code u} takes the
+     * next {@code |g| + ε} where the plain loops keep NaN (its {@code θ} and {@code m} are NaN
+     * on both).
+     */
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray m = s[0];
+        INDArray u = s[1];
+        INDArray a = ops.scratch(0);
+        m.muli(ops.scalar(0, b1));
+        g.muli(ops.scalar(1, c1), a);
+        m.addi(a);
+        u.muli(ops.scalar(2, b2));
+        ops.abs(g, a);
+        a.addi(ops.scalar(3, eps));
+        ops.max(u, a, u);
+        m.muli(ops.scalar(4, negStep), a);
+        a.divi(u);
+        p.addi(a);
     }
 }

@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link Adam}'s AMSGrad rule, as PyTorch evaluates it: {@code m ← m·β1 + c1·g;
@@ -77,5 +79,38 @@ final class AmsGradRule extends UpdateRule {
             w[i] = wi;
             p[i] = p[i] + negStep * mi / ((float) Math.sqrt(wi) / bc2Sqrt + eps);
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    /**
+     * The ND4J-ops form, bit-identical to the plain loops: ND4J's {@link Nd4jOps#max max}
+     * returns its second argument {@code v} when either is NaN, and a NaN {@code w} comes only
+     * from a NaN {@code v}, which stays NaN.
+     */
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray m = s[0];
+        INDArray v = s[1];
+        INDArray w = s[2];
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
+        m.muli(ops.scalar(0, b1));
+        g.muli(ops.scalar(2, c1), a);
+        m.addi(a);
+        v.muli(ops.scalar(1, b2));
+        g.muli(ops.scalar(3, c2), a);
+        a.muli(g);
+        v.addi(a);
+        ops.max(w, v, w);
+        ops.sqrt(w, b);
+        b.divi(ops.scalar(5, bc2Sqrt));
+        b.addi(ops.scalar(6, eps));
+        m.muli(ops.scalar(4, negStep), a);
+        a.divi(b);
+        p.addi(a);
     }
 }

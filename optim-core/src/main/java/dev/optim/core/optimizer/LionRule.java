@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link Lion}'s rule, as its reference code evaluates it: {@code c = m·β1 + g·c1;
@@ -60,5 +62,26 @@ final class LionRule extends UpdateRule {
             p[i] = p[i] + alpha * Math.signum(c);
             m[i] = mi * b2 + c2 * gi;
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray m = s[0];
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
+        m.muli(ops.scalar(0, b1), a);
+        g.muli(ops.scalar(1, c1), b);
+        a.addi(b);
+        ops.signum(a, a);
+        a.muli(ops.scalar(2, alpha));
+        p.addi(a);
+        m.muli(ops.scalar(3, b2));
+        g.muli(ops.scalar(4, c2), b);
+        m.addi(b);
     }
 }

@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link NAdam}'s rule: {@code m ← m·β1 + c1·g;  v ← v·β2 + c2·g·g;  d = √(v / b2) + ε;
@@ -101,5 +103,34 @@ final class NAdamRule extends UpdateRule {
             float pi = p[i] + k1 * gi / d;
             p[i] = pi + k2 * mi / d;
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray m = s[0];
+        INDArray v = s[1];
+        INDArray a = ops.scratch(0);
+        INDArray d = ops.scratch(1);
+        m.muli(ops.scalar(0, b1));
+        g.muli(ops.scalar(1, c1), a);
+        m.addi(a);
+        v.muli(ops.scalar(2, b2));
+        g.muli(ops.scalar(3, c2), a);
+        a.muli(g);
+        v.addi(a);
+        v.divi(ops.scalar(4, bc2), d);
+        ops.sqrt(d, d);
+        d.addi(ops.scalar(5, eps));
+        g.muli(ops.scalar(6, k1), a);
+        a.divi(d);
+        p.addi(a);
+        m.muli(ops.scalar(7, k2), a);
+        a.divi(d);
+        p.addi(a);
     }
 }

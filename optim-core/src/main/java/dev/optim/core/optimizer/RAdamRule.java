@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link RAdam}'s rule, as PyTorch evaluates it: {@code m ← m·β1 + c1·g;
@@ -109,5 +111,35 @@ final class RAdamRule extends UpdateRule {
                 p[i] = p[i] - mi / bc1 * lr;
             }
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray m = s[0];
+        INDArray v = s[1];
+        INDArray a = ops.scratch(0);
+        INDArray b = ops.scratch(1);
+        m.muli(ops.scalar(0, b1));
+        g.muli(ops.scalar(1, c1), a);
+        m.addi(a);
+        v.muli(ops.scalar(2, b2));
+        g.muli(ops.scalar(3, c2), a);
+        a.muli(g);
+        v.addi(a);
+        m.divi(ops.scalar(4, bc1), a);
+        a.muli(ops.scalar(5, lr));
+        if (rectified) {
+            ops.sqrt(v, b);
+            b.addi(ops.scalar(6, eps));
+            b.rdivi(ops.scalar(7, sqrtBc2));
+            a.muli(b);
+            a.muli(ops.scalar(8, rect));
+        }
+        p.subi(a);
     }
 }

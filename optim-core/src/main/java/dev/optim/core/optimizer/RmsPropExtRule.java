@@ -1,6 +1,8 @@
 package dev.optim.core.optimizer;
 
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link RmsProp}'s rule with momentum or centring, as PyTorch evaluates it:
@@ -119,5 +121,44 @@ final class RmsPropExtRule extends UpdateRule {
                 p[i] = p[i] + alpha * bi;
             }
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray sq = s[0];
+        INDArray a = ops.scratch(0);
+        INDArray d = ops.scratch(1);
+        sq.muli(ops.scalar(0, rho));
+        g.muli(ops.scalar(1, oneMinus), a);
+        a.muli(g);
+        sq.addi(a);
+        if (centered) {
+            INDArray ga = s[1];
+            ga.muli(ops.scalar(0, rho));
+            g.muli(ops.scalar(1, oneMinus), a);
+            ga.addi(a);
+            ga.muli(ga, a);
+            sq.subi(a, d);
+            ops.sqrt(d, d);
+        } else {
+            ops.sqrt(sq, d);
+        }
+        d.addi(ops.scalar(2, eps));
+        if (momentum) {
+            INDArray b = s[centered ? 2 : 1];
+            g.divi(d, a);
+            b.muli(ops.scalar(3, mu));
+            b.addi(a);
+            b.muli(ops.scalar(4, alpha), a);
+        } else {
+            g.muli(ops.scalar(4, alpha), a);
+            a.divi(d);
+        }
+        p.addi(a);
     }
 }

@@ -1,7 +1,9 @@
 package dev.optim.core.optimizer;
 
 import dev.optim.core.Schedule;
+import dev.optim.core.kernel.Nd4jOps;
 import dev.optim.core.kernel.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link ScheduleFreeAdamW}'s rule over {@code θ = y} and the buffers {@code s[0] = z},
@@ -155,5 +157,39 @@ final class ScheduleFreeAdamWRule extends UpdateRule {
             x[i] = xi;
             p[i] = xi * b1 + c1 * zi;
         }
+    }
+
+    @Override
+    public boolean hasNd4jOps() {
+        return true;
+    }
+
+    @Override
+    public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
+        INDArray z = s[0];
+        INDArray v = s[1];
+        INDArray x = s[2];
+        if (first) {
+            z.assign(p);
+            x.assign(p);
+        }
+        INDArray a = ops.scratch(0);
+        (decayAtZ ? z : p).muli(ops.scalar(0, decayCoef), a);
+        z.subi(a);
+        v.muli(ops.scalar(1, b2));
+        g.muli(ops.scalar(2, 1 - b2), a);
+        a.muli(g);
+        v.addi(a);
+        ops.sqrt(v, a);
+        a.addi(ops.scalar(3, eps));
+        g.divi(a, a);
+        a.muli(ops.scalar(4, negLr));
+        z.addi(a);
+        x.muli(ops.scalar(5, 1 - ckp1));
+        z.muli(ops.scalar(6, ckp1), a);
+        x.addi(a);
+        x.muli(ops.scalar(7, b1), p);
+        z.muli(ops.scalar(8, 1 - b1), a);
+        p.addi(a);
     }
 }
