@@ -11,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +38,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #switchStep(OptimizerState)}, {@link #sgdRate(OptimizerState)}. Unlike the element-wise
  * rules, the criterion needs two sums over all parameters per update, so SWATS steps on host
  * arrays in float64 (float32 parameters are read exactly and rounded when written back); its
- * three moment buffers are float64. Defaults: rate {@value #DEFAULT_LEARNING_RATE}, β1
+ * three moment buffers are float64, whatever the parameters' type. INDArray parameters and
+ * gradients in row-major host memory are read into and written from two float64 scratch
+ * arrays the state keeps (not saved), so a warm step allocates nothing; others (column-major,
+ * strided, off the host) go through row-major copies, with the same results. Defaults: rate {@value #DEFAULT_LEARNING_RATE}, β1
  * {@value #DEFAULT_BETA1}, β2 {@value #DEFAULT_BETA2}, ε {@value #DEFAULT_EPSILON} and the
  * switch tolerance equal to ε, as the paper's Algorithm 1 (which uses one ε for both).
  *
@@ -186,10 +190,64 @@ public final class Swats implements Optimizer {
         Checks.floatingArray("params", params);
         Checks.sameShapeAndType("params", params, "gradient", gradient);
         Moments m = fits(state, params.shape(), params.dataType());
-        double[] x = params.dup('c').data().asDouble();
-        double[] g = gradient.dup('c').data().asDouble();
+        if (!Nd4j.getEnvironment().isCPU() || !rowMajor(params) || !rowMajor(gradient)) {
+            // Off the host or not one row-major run of memory: through row-major copies.
+            double[] x = params.dup('c').data().asDouble();
+            double[] g = gradient.dup('c').data().asDouble();
+            update(x, g, state, m);
+            params.assign(Nd4j.createFromArray(x).castTo(params.dataType())
+                    .reshape('c', params.shape()));
+            return;
+        }
+        // Host memory in row-major order: through the state's own float64 scratch, read and
+        // written element by element, so that a warm step allocates nothing. Both are read
+        // before either is written, as the copies above.
+        int n = m.m.length;
+        if (m.x == null) {
+            m.x = new double[n];
+            m.g = new double[n];
+        }
+        double[] x = m.x;
+        double[] g = m.g;
+        DataBuffer pd = params.data();
+        DataBuffer gd = gradient.data();
+        // A view's data buffer starts at the view's first element (rowMajor checked it).
+        for (int i = 0; i < n; i++) {
+            x[i] = pd.getDouble(i);
+            g[i] = gd.getDouble(i);
+        }
         update(x, g, state, m);
-        params.assign(Nd4j.createFromArray(x).castTo(params.dataType()).reshape('c', params.shape()));
+        if (params.dataType() == DataType.FLOAT) {
+            for (int i = 0; i < n; i++) {
+                pd.put(i, (float) x[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                pd.put(i, x[i]);
+            }
+        }
+    }
+
+    /**
+     * Whether the elements of {@code a} are one run of memory in row-major order, starting at
+     * element 0 of its data buffer.
+     */
+    private static boolean rowMajor(INDArray a) {
+        if (a.offset() != a.data().offset()) {
+            return false;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int k = shape.length - 1; k >= 0; k--) {
+            if (shape[k] != 1) {
+                if (stride[k] != expected) {
+                    return false;
+                }
+                expected *= shape[k];
+            }
+        }
+        return true;
     }
 
     @Override
@@ -198,7 +256,11 @@ public final class Swats implements Optimizer {
             throw new IllegalArgumentException("params must not be null or empty");
         }
         Checks.length("gradient", gradient, params.length);
-        Moments m = fits(state, new long[] {params.length}, DataType.DOUBLE);
+        Moments m = fits(state, null, DataType.DOUBLE);
+        if (m.m.length != params.length || state.dataType() != DataType.DOUBLE
+                || m.shape.length != 1) {
+            fits(state, new long[] {params.length}, DataType.DOUBLE);
+        }
         update(params, gradient, state, m);
     }
 
@@ -210,7 +272,13 @@ public final class Swats implements Optimizer {
             throw new IllegalArgumentException("state belongs to a '" + state.kind()
                     + "' optimizer, not to this 'swats' optimizer");
         }
-        if (!Arrays.equals(state.shape(), shape) || state.dataType() != type) {
+        if (m.shape == null) {
+            m.shape = state.shape();
+        }
+        if (shape == null) {
+            return m;
+        }
+        if (!Arrays.equals(m.shape, shape) || state.dataType() != type) {
             throw new IllegalArgumentException("state has shape " + Arrays.toString(state.shape())
                     + " and type " + state.dataType() + " but params have shape "
                     + Arrays.toString(shape) + " and type " + type);
@@ -311,6 +379,11 @@ public final class Swats implements Optimizer {
         final double[] m;
         final double[] a;
         final double[] v;
+        /** The state's shape, read once. */
+        long[] shape;
+        /** Row-major float64 scratch of the INDArray path, made on first use; not saved. */
+        double[] x;
+        double[] g;
         double lambda;
         double sgdRate;
         long switchStep;
