@@ -45,8 +45,11 @@ public interface Optimizer {
     /**
      * How many values of state this optimizer keeps per parameter, each buffer the size and
      * data type of the parameters: SGD 0; Momentum 1; RMSprop 1, plus 1 when centred and 1 with
-     * momentum; Adam 2 (AMSGrad 3); Adagrad 1; Adadelta 2; Adamax 2; NAdam 2; RAdam 2; Lion 1.
-     * A saved state holds exactly this many buffers.
+     * momentum; Adam 2 (AMSGrad 3); Adagrad 1; Adadelta 2; Adamax 2; NAdam 2; RAdam 2; Lion 1;
+     * Schedule-Free AdamW 3 ({@code z}, {@code v}, {@code x}); SWATS 3 ({@code m}, {@code a},
+     * {@code v}, float64 whatever the parameters' type); Lookahead its inner optimizer's plus 1
+     * (the slow weights); a reduce-on-plateau wrapper its inner optimizer's. A saved state holds
+     * exactly this many values per parameter.
      *
      * @return the number of state buffers, each the size of the parameters
      */
