@@ -21,9 +21,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole benchmark suite (about 10 minutes on 2 cores) with JMH's GC profiler and writes
- * its results into a section of a Markdown file, keyed by JDK and kernel tier, so that runs on
- * different JDKs sit side by side.
+ * Runs the whole benchmark suite, every benchmark class of the module (about 20 minutes on 2
+ * cores: one JMH fork per benchmark and parameter combination), with JMH's GC profiler and
+ * writes its results into a section of a Markdown file, keyed by JDK and kernel tier, so that
+ * runs on different JDKs sit side by side.
  *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp benchmarks.jar dev.optim.bench.BenchmarkSuite \
@@ -37,6 +38,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --render} writes the section again without running anything.
  */
 public final class BenchmarkSuite {
+
+    /** Every benchmark class of the module, as a JMH include pattern. */
+    static final String INCLUDE = "dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|LargeSet|Tier"
+            + "|Rosenbrock|MemoryBandwidth|Catalogue|SameDiffTraining|Search|Detector)Benchmark\\.";
 
     private BenchmarkSuite() {}
 
@@ -74,8 +79,7 @@ public final class BenchmarkSuite {
         String loadBefore = loadAverage();
         long start = System.nanoTime();
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|Tier|Rosenbrock"
-                        + "|MemoryBandwidth)Benchmark\\.")
+                .include(INCLUDE)
                 .addProfiler(GCProfiler.class)
                 .param("tier", Kernels.simdAvailable()
                         ? new String[] {"plain", "simd", "nd4j"} : new String[] {"plain", "nd4j"})
@@ -83,7 +87,8 @@ public final class BenchmarkSuite {
         if (quick) {
             options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(20))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(20))
-                    .param("size", "1000");
+                    .param("size", "1000").param("batch", "4").param("finished", "30")
+                    .param("imageSize", "16").param("channels", "4,4");
         }
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
