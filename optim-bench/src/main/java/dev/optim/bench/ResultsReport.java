@@ -417,8 +417,8 @@ final class ResultsReport {
                         .append('\n');
             }
             if (step != null && graph != null) {
-                ratios.append("- the loss's forward and backward alone, lossGraph ÷ step (an "
-                        + "upper bound of its share): ").append(ratio(graph, step)).append('\n');
+                ratios.append("- the loss's forward and backward in a graph of its own, "
+                        + "lossGraph ÷ step: ").append(ratio(graph, step)).append('\n');
             }
             if (graph != null && host != null) {
                 ratios.append("- the loss in SameDiff against the host, lossGraph ÷ lossHost: ")

@@ -44,6 +44,16 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void onlyNamesBenchmarkClasses() {
+        assertEquals("Detector|Catalogue", BenchmarkSuite.only("Detector|Catalogue"));
+        for (String bad : new String[] {"Detectors", "Detector|", "Detector.*", "detector", ""}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> BenchmarkSuite.only(bad));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+    }
+
+    @Test
     void everyBenchmarkRunsAndTheReportIsWritten(@TempDir Path dir) throws Exception {
         ChainedOptionsBuilder quick = new OptionsBuilder()
                 .forks(0)
@@ -156,7 +166,7 @@ class BenchmarkSmokeTest {
         assertTrue(section.contains("| 400 ± 1 | 0.40 |"), section);
         assertTrue(section.contains("(step − gradient) ÷ step: 0.10\n"), section);
         assertTrue(section.contains("(forwardLoss − forward) ÷ step: 0.10\n"), section);
-        assertTrue(section.contains("upper bound of its share): 0.20\n"), section);
+        assertTrue(section.contains("in a graph of its own, lossGraph ÷ step: 0.20\n"), section);
         assertTrue(section.contains("lossGraph ÷ lossHost: 4.00\n"), section);
         assertTrue(!section.contains("### Other benchmarks"), section);
     }
