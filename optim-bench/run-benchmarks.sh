@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Optim's JMH benchmark suite and writes its results into docs/benchmarks.md, one section
-# per JDK (about 10 minutes per JDK on 2 cores).
+# per JDK (about 20–25 minutes per JDK on 2 cores).
 #
 #   optim-bench/run-benchmarks.sh [--quick] [--jdk DIR]...
 #

@@ -21,29 +21,36 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole benchmark suite (about 10 minutes on 2 cores) with JMH's GC profiler and writes
- * its results into a section of a Markdown file, keyed by JDK and kernel tier, so that runs on
- * different JDKs sit side by side.
+ * Runs the whole benchmark suite, every benchmark class of the module (about 20–25 minutes on
+ * 2 cores: one JMH fork per benchmark and parameter combination), with JMH's GC profiler and
+ * writes its results into a section of a Markdown file, keyed by JDK and kernel tier, so that
+ * runs on different JDKs sit side by side.
  *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp benchmarks.jar dev.optim.bench.BenchmarkSuite \
- *     [--out docs/benchmarks.md] [--json results.json] [--quick]
+ *     [--out docs/benchmarks.md] [--json results.json] [--quick] [--only CLASS]
  * java -cp benchmarks.jar dev.optim.bench.BenchmarkSuite --render results.json [--out FILE]
  * </pre>
  *
- * <p>{@code --quick} runs every benchmark once, briefly, on small sizes only, in this JVM: a check
+ * <p>{@code --only Detector} (a benchmark class without its {@code Benchmark} suffix, or several
+ * joined by {@code |}) runs those classes alone, into a section of their own, keyed and titled
+ * with their names, and prints the section. {@code --quick} runs every benchmark once, briefly, on small sizes only, in this JVM: a check
  * that the suite works, not a measurement. {@code --json} keeps JMH's results, and beside them
  * ({@code results.json.meta}) the section's key, title and machine lines, from which
  * {@code --render} writes the section again without running anything.
  */
 public final class BenchmarkSuite {
 
+    /** Every benchmark class of the module, as a JMH include pattern. */
+    static final String INCLUDE = "dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|LargeSet|Tier"
+            + "|Rosenbrock|MemoryBandwidth|Catalogue|SameDiffTraining|Search|Detector)Benchmark\\.";
+
     private BenchmarkSuite() {}
 
     /**
      * Runs the suite.
      *
-     * @param args {@code --out FILE}, {@code --json FILE}, {@code --quick},
+     * @param args {@code --out FILE}, {@code --json FILE}, {@code --quick}, {@code --only CLASS},
      *     {@code --render FILE}
      * @throws RunnerException if JMH fails
      * @throws IOException if the report cannot be written
@@ -53,14 +60,16 @@ public final class BenchmarkSuite {
         Path json = null;
         Path render = null;
         boolean quick = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--render" -> render = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--only" -> only = only(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --out FILE, --json FILE, --quick, --render FILE");
+                        + "; use --out FILE, --json FILE, --quick, --only CLASS, --render FILE");
             }
         }
         if (render != null) {
@@ -74,8 +83,8 @@ public final class BenchmarkSuite {
         String loadBefore = loadAverage();
         long start = System.nanoTime();
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|Tier|Rosenbrock"
-                        + "|MemoryBandwidth)Benchmark\\.")
+                .include(only == null ? INCLUDE
+                        : "dev\\.optim\\.bench\\.(" + only + ")Benchmark\\.")
                 .addProfiler(GCProfiler.class)
                 .param("tier", Kernels.simdAvailable()
                         ? new String[] {"plain", "simd", "nd4j"} : new String[] {"plain", "nd4j"})
@@ -83,7 +92,8 @@ public final class BenchmarkSuite {
         if (quick) {
             options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(20))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(20))
-                    .param("size", "1000");
+                    .param("size", "1000").param("batch", "4").param("finished", "30")
+                    .param("imageSize", "16").param("channels", "4,4");
         }
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
@@ -91,9 +101,11 @@ public final class BenchmarkSuite {
         Collection<RunResult> results = new Runner(options.build()).run();
         double minutes = (System.nanoTime() - start) / 60e9;
         String tier = Kernels.simdAvailable() ? "simd" : "plain";
-        String key = "jdk" + Runtime.version().feature() + "-" + tier + (quick ? "-quick" : "");
+        String key = "jdk" + Runtime.version().feature() + "-" + tier + (quick ? "-quick" : "")
+                + (only == null ? "" : "-" + only.replace('|', '-'));
         List<String> machine = machine(loadBefore, loadAverage(), minutes, quick);
         String title = "JDK " + Runtime.version().feature() + ", " + tier + " tier"
+                + (only == null ? "" : ", " + only.replace("|", ", ") + " only")
                 + (quick ? " (quick check, not a measurement)" : "");
         String section = ResultsReport.of(results).markdown(title, machine);
         write(out, key, section);
@@ -102,7 +114,24 @@ public final class BenchmarkSuite {
             meta.addAll(machine);
             Files.write(meta(json), meta, StandardCharsets.UTF_8);
         }
+        if (only != null) {
+            System.out.print(section);
+        }
         System.out.println("Wrote section " + key + " of " + out.toAbsolutePath());
+    }
+
+    /** Validates {@code --only}'s value: class names without the suffix, joined by |. */
+    static String only(String value) {
+        java.util.regex.Pattern include = java.util.regex.Pattern.compile(INCLUDE);
+        for (String c : value.split("\\|", -1)) {
+            if (!c.matches("[A-Z][A-Za-z0-9]*")
+                    || !include.matcher("dev.optim.bench." + c + "Benchmark.").lookingAt()) {
+                throw new IllegalArgumentException("--only must name benchmark classes without"
+                        + " their 'Benchmark' suffix, joined by |, e.g. Detector|Catalogue; no"
+                        + " class " + c + "Benchmark in '" + value + "'");
+            }
+        }
+        return value;
     }
 
     private static Path meta(Path json) {

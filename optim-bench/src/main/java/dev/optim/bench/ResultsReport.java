@@ -137,11 +137,13 @@ final class ResultsReport {
         tiers(md);
         rosenbrock(md);
         bandwidth(md);
+        detector(md);
+        others(md);
         return md.toString();
     }
 
-    private void targets(StringBuilder md) {
-        md.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
+    private void targets(StringBuilder out) {
+        StringBuilder md = new StringBuilder();
         String big = Integer.toString(BIG);
         for (String opt : OPTIMIZERS) {
             Score optim = score("UpdateStepBenchmark.optim", "dtype", "float32", "optimizer", opt,
@@ -210,7 +212,10 @@ final class ResultsReport {
                     + "Rosenbrock through `step(double[])` and `Descent`, double[] and float32)",
                     "at most " + fmt(worst) + " B/step (" + worstCase + ")", worst < 1);
         }
-        md.append('\n');
+        if (md.length() > 0) {
+            out.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n").append(md)
+                    .append('\n');
+        }
     }
 
     private static void row(StringBuilder md, String target, String measured, boolean met) {
@@ -359,6 +364,112 @@ final class ResultsReport {
         }
         md.append("### Memory-copy bandwidth, 40 MB (read + written bytes)\n\n");
         md.append("| copy | ns | GB/s |\n|---|---:|---:|\n").append(body).append('\n');
+    }
+
+    private static final String[][] DETECTOR_ROWS = {
+        {"step", "forward + backward + Adam update (`objective.evaluate` + `Adam.step`)"},
+        {"gradient", "forward + backward, loss included (`objective.evaluate`)"},
+        {"forward", "the network's forward pass alone"},
+        {"forwardLoss", "forward pass and YOLO loss"},
+        {"lossGraph", "`YoloLossGraph` alone: loss and ∂L/∂P on the network's output"},
+        {"lossHost", "`YoloLoss.valueAndGradient` on the host, same P"},
+    };
+
+    private void detector(StringBuilder md) {
+        List<String> configs = new ArrayList<>();
+        for (String k : scores.keySet()) {
+            if (k.startsWith("DetectorBenchmark.")) {
+                String config = k.substring(k.indexOf('{'));
+                if (!configs.contains(config)) {
+                    configs.add(config);
+                }
+            }
+        }
+        if (configs.isEmpty()) {
+            return;
+        }
+        configs.sort(null);
+        md.append("### YOLO detector, one batch (`DetectorBenchmark`)\n\n");
+        for (String config : configs) {
+            md.append("Configuration `").append(config).append("`.\n\n");
+            md.append("| row | what | µs | ÷ step | alloc B/op |\n|---|---|---:|---:|---:|\n");
+            Score step = scores.get("DetectorBenchmark.step" + config);
+            for (String[] r : DETECTOR_ROWS) {
+                Score s = scores.get("DetectorBenchmark." + r[0] + config);
+                if (s != null) {
+                    md.append("| `").append(r[0]).append("` | ").append(r[1]).append(" | ")
+                            .append(ns(s)).append(" | ").append(ratio(s, step)).append(" | ")
+                            .append(alloc(s)).append(" |\n");
+                }
+            }
+            md.append('\n');
+            Score gradient = scores.get("DetectorBenchmark.gradient" + config);
+            Score forward = scores.get("DetectorBenchmark.forward" + config);
+            Score forwardLoss = scores.get("DetectorBenchmark.forwardLoss" + config);
+            Score graph = scores.get("DetectorBenchmark.lossGraph" + config);
+            Score host = scores.get("DetectorBenchmark.lossHost" + config);
+            StringBuilder ratios = new StringBuilder();
+            if (step != null && gradient != null) {
+                ratios.append("- the update's share of a step, (step − gradient) ÷ step: ")
+                        .append(fmt((step.value() - gradient.value()) / step.value()))
+                        .append('\n');
+            }
+            if (step != null && forward != null && forwardLoss != null) {
+                ratios.append("- the loss's forward share, (forwardLoss − forward) ÷ step: ")
+                        .append(fmt((forwardLoss.value() - forward.value()) / step.value()))
+                        .append('\n');
+            }
+            if (step != null && graph != null) {
+                ratios.append("- the loss's forward and backward in a graph of its own, "
+                        + "lossGraph ÷ step: ").append(ratio(graph, step)).append('\n');
+            }
+            if (graph != null && host != null) {
+                ratios.append("- the loss in SameDiff against the host, lossGraph ÷ lossHost: ")
+                        .append(ratio(graph, host)).append('\n');
+            }
+            if (ratios.length() > 0) {
+                md.append(ratios).append('\n');
+            }
+        }
+    }
+
+    /** Whether a table above shows the score of this key. */
+    private static boolean shownAbove(String key) {
+        String name = key.substring(0, key.indexOf('{'));
+        return name.startsWith("UpdateStepBenchmark.") || name.startsWith("TierBenchmark.")
+                || name.startsWith("RosenbrockBenchmark.") || name.startsWith("DetectorBenchmark.")
+                || (name.startsWith("MemoryBandwidthBenchmark.") && key.contains("size=" + BIG))
+                || name.equals("ManyTensorsBenchmark.optim")
+                || name.equals("ManyTensorsBenchmark.floor")
+                || name.equals("ManyTensorsBenchmark.nd4jUpdater");
+    }
+
+    private void others(StringBuilder md) {
+        List<String> keys = new ArrayList<>();
+        for (String k : scores.keySet()) {
+            if (!shownAbove(k)) {
+                keys.add(k);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.sort(null);
+        md.append("### Other benchmarks\n\n");
+        md.append("Every other row of the run, as JMH reports it (± the 99.9% error); "
+                + "docs/benchmarks.md reads them above the line.\n\n");
+        md.append("| benchmark | parameters | score | alloc B/op |\n|---|---|---:|---:|\n");
+        for (String k : keys) {
+            Score s = scores.get(k);
+            int brace = k.indexOf('{');
+            String params = k.substring(brace + 1, k.length() - 1);
+            md.append("| `").append(k, 0, brace).append("` | ")
+                    .append(params.isEmpty() ? "–" : params).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,.3f ± %,.3f %s", s.value(), s.error(),
+                            s.unit()))
+                    .append(" | ").append(alloc(s)).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static String ns(Score s) {
