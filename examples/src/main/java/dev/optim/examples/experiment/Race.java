@@ -159,10 +159,7 @@ public final class Race {
         if (subtitle != null) {
             b.subtitle(subtitle);
         }
-        for (Entry e : entries) {
-            b.path(e.name() + " (lr " + Numbers.brief(e.learningRate())
-                    + ", " + e.outcome() + ")", e.xs(), e.ys());
-        }
+        paths(b, entries);
         double[][] minima = Surfaces.minimaInside(landscape, surface.grid());
         if (minima[0].length > 0) {
             b.diamonds(minima[0].length == 1 ? "global minimum" : "global minima", minima[0],
@@ -170,6 +167,21 @@ public final class Race {
         }
         b.point("start", start[0], start[1], Charts.INIT);
         return b.build();
+    }
+
+    /**
+     * Adds one path per entry to a contour chart, named with its rate and outcome.
+     *
+     * @param b the chart's builder
+     * @param entries the runners
+     * @return {@code b}
+     */
+    public static ContourChart.Builder paths(ContourChart.Builder b, List<Entry> entries) {
+        for (Entry e : entries) {
+            b.path(e.name() + " (lr " + Numbers.brief(e.learningRate())
+                    + ", " + e.outcome() + ")", e.xs(), e.ys());
+        }
+        return b;
     }
 
     /**

@@ -104,7 +104,8 @@ final class OptimizerMemory implements TourStep {
         List<Row> rows = measure(n);
         BarChart.Builder chart = BarChart.builder("Optimizer state per parameter", "optimizer",
                 "bytes of state per parameter").horizontal().subtitle("measured on states for "
-                + n + " parameters; the state buffers per parameter follow each name");
+                + n + " parameters; state buffers per parameter in parentheses (SWATS keeps"
+                + " float64 buffers for float32 parameters)");
         StringBuilder result = new StringBuilder("state buffers per parameter (bytes in float32/"
                 + "float64): ");
         for (Row r : rows) {

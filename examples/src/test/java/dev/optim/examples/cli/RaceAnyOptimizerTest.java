@@ -151,6 +151,30 @@ class RaceAnyOptimizerTest {
         assertEquals(d.out(), c.out());
     }
 
+    @Test
+    void surfaceDrawsTheRacersPaths() throws Exception {
+        Path plain = dir.resolve("plain.png");
+        Path with = dir.resolve("with.png");
+        assertEquals(0, Cli.run("surface", "--landscape", "himmelblau", "--png", plain.toString(),
+                "--resolution", "30").code());
+        Cli.Result r = Cli.run("surface", "--landscape", "himmelblau", "--png", with.toString(),
+                "--resolution", "30", "--racer", "adamax:lr=0.1", "--racer", "lbfgs", "--start",
+                "1,1", "--steps", "50");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(with)));
+        Cli.Result d = Cli.run("surface", "--landscape", "himmelblau", "--png",
+                dir.resolve("d.png").toString(), "--resolution", "20", "--racer", "sgd:lr=10");
+        assertEquals(3, d.code(), d.err());
+        assertTrue(d.err().contains("sgd:lr=10 diverged at step"), d.err());
+        assertTrue(Files.exists(dir.resolve("d.png")));
+        assertOneLine("--racer applies to --landscape only", "surface", "--regression",
+                "--racer", "adam");
+        assertOneLine("--steps applies with --racer only", "surface", "--landscape",
+                "himmelblau", "--steps", "5");
+        assertOneLine("--racer nosuch", "surface", "--landscape", "himmelblau", "--racer",
+                "nosuch");
+    }
+
     private void assertOneLine(String mustContain, String... args) {
         Cli.Result r = Cli.run(args);
         String what = String.join(" ", args) + " -> " + r.err();
