@@ -67,7 +67,8 @@ public final class RaceCommand implements Callable<Integer> {
 
     @Option(names = "--racer", paramLabel = "NAME[:K=V,...]",
             description = "A racer: any optimizer of the catalogue (see 'optim run --help'),"
-                    + " with its hyperparameters as in --hp, e.g. --racer adam:lr=0.1"
+                    + " with its hyperparameters by their builder names, as run takes them, e.g."
+                    + " --racer adam:lr=0.1"
                     + " --racer lion:lr=0.01,beta1=0.95 --racer lbfgs (repeatable; replaces the"
                     + " default four, GD, Momentum, RMSprop and Adam).")
     List<String> racers;
