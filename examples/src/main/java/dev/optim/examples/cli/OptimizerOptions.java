@@ -6,6 +6,8 @@ import dev.optim.core.optimizer.Lookahead;
 import dev.optim.core.optimizer.OnPlateau;
 import dev.optim.core.optimizer.Optimizers;
 import dev.optim.core.schedule.ReduceOnPlateau;
+import dev.optim.examples.experiment.OptimizerCatalogue;
+import dev.optim.examples.experiment.Racer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -23,14 +25,20 @@ import picocli.CommandLine.Option;
  * ({@link Optimizers#names()}: adamw, amsgrad, adagrad, adadelta, adamax, nadam, radam, lion, …)
  * is named the same way, with its hyperparameters as {@code --hp KEY=VALUE} in its builder's
  * names ({@code --hp beta1=0.95 --hp amsgrad=true}); {@code --hp} also works for the names
- * above that the registry knows. Used by {@code run} and {@code regress}.
+ * above ({@link OptimizerCatalogue}). {@code optim run} also takes {@code --optimizer lbfgs}
+ * ({@link #racer}: L-BFGS with the strong-Wolfe search, its iteration budget {@code --steps},
+ * {@code --hp historySize=10 --hp toleranceGrad=1e-9 --hp maxEvaluations=500 …}). Used by
+ * {@code run}, {@code regress} and {@code train}.
  */
 public final class OptimizerOptions {
+
+    /** The name of L-BFGS, which only {@link #racer} builds. */
+    static final String LBFGS = "lbfgs";
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
             description = "sgd|momentum|rmsprop|adam|swats|schedule-free-adamw, or any name of"
                     + " the library's catalogue (adamw, amsgrad, adagrad, adadelta, adamax, nadam,"
-                    + " radam, lion) (default: ${DEFAULT-VALUE}).")
+                    + " radam, lion; lbfgs in run) (default: ${DEFAULT-VALUE}).")
     String name = "sgd";
 
     @Option(names = "--hp", paramLabel = "KEY=VALUE",
@@ -97,14 +105,8 @@ public final class OptimizerOptions {
         if (kind() != null) {
             return kind().defaultLearningRate();
         }
-        if (!Optimizers.names().contains(name)) {
-            return fromNames().learningRate().valueAt(0);
-        }
-        try {
-            return Optimizers.create(name, Map.of()).learningRate().valueAt(0);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        checkName();
+        return OptimizerCatalogue.defaultLearningRate(name);
     }
 
     /**
@@ -115,26 +117,53 @@ public final class OptimizerOptions {
      * @throws BadInputException if an option is out of range or does not apply
      */
     public Optimizer build(long steps) {
+        if (name.equals(LBFGS)) {
+            throw new BadInputException("--optimizer lbfgs needs the objective (its line search)"
+                    + " and runs in 'optim run' only, not here");
+        }
         if (fromRegistry()) {
-            return wrap(fromNames());
+            return wrap(fromNames(steps).optimizer());
         }
         hyper.checkApplies(kind());
         Optimizer o = hyper.build(kind(), schedule.build(learningRate(), steps));
         return wrap(o);
     }
 
-    /** A catalogue optimizer from {@code --optimizer}, {@code --lr} and {@code --hp}. */
-    private Optimizer fromNames() {
-        if (!Optimizers.names().contains(name)) {
-            java.util.Set<String> all = new java.util.LinkedHashSet<>();
-            for (OptimizerKind k : OptimizerKind.values()) {
-                all.add(k.label());
-            }
-            all.addAll(Optimizers.names());
-            throw new BadInputException("--optimizer must be one of " + String.join(", ", all)
-                    + (kind() == null ? "" : " (with --hp: " + String.join(", ", Optimizers.names())
-                            + ")") + ", got '" + name + "'");
+    /**
+     * Builds the optimizer as a racer: a first-order one ({@link #build}) or, for
+     * {@code --optimizer lbfgs}, L-BFGS from {@code --lr} and {@code --hp} (historySize,
+     * maxIterations, maxEvaluations, toleranceGrad, toleranceChange, lineSearch, maxLineSearch;
+     * {@link OptimizerCatalogue}).
+     *
+     * @param steps the run's step budget (L-BFGS's default iteration budget)
+     * @return the racer, labelled with the optimizer's name
+     * @throws BadInputException if an option is out of range or does not apply
+     */
+    public Racer racer(long steps) {
+        if (!name.equals(LBFGS)) {
+            return Racer.of(name, build(steps));
         }
+        if (lookaheadK != null || lookaheadAlpha != null || plateauFactor != null
+                || plateauPatience != null) {
+            throw new BadInputException((lookaheadK != null ? "--lookahead " + lookaheadK
+                    : lookaheadAlpha != null ? "--lookahead-alpha " + lookaheadAlpha
+                    : plateauFactor != null ? "--plateau-factor " + plateauFactor
+                    : "--plateau-patience " + plateauPatience)
+                    + " applies to first-order optimizers, not lbfgs");
+        }
+        return fromNames(steps);
+    }
+
+    private void checkName() {
+        if (!OptimizerCatalogue.contains(name) && kind() == null) {
+            throw new BadInputException("--optimizer must be one of "
+                    + String.join(", ", OptimizerCatalogue.names()) + ", got '" + name + "'");
+        }
+    }
+
+    /** A catalogue optimizer from {@code --optimizer}, {@code --lr} and {@code --hp}. */
+    private Racer fromNames(long steps) {
+        checkName();
         String own = hyper.firstSet();
         if (own != null) {
             throw new BadInputException(own + " does not apply to --optimizer " + name
@@ -154,13 +183,18 @@ public final class OptimizerOptions {
                 if (e.getKey().equals("lr")) {
                     throw new BadInputException("give the rate as --lr, not --hp lr=" + e.getValue());
                 }
+                if (e.getKey().startsWith("lookahead")) {
+                    throw new BadInputException("give Lookahead as --lookahead K, not --hp "
+                            + e.getKey() + "=" + e.getValue());
+                }
                 values.put(e.getKey(), e.getValue());
             }
         }
         try {
-            return Optimizers.create(name, values);
+            return OptimizerCatalogue.create(name, values, steps, null);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+            throw new BadInputException((hp == null ? "--optimizer " + name : "--hp") + ": "
+                    + e.getMessage());
         }
     }
 

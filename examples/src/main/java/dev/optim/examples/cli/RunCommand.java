@@ -4,6 +4,7 @@ import dev.optim.core.Optimizer;
 import dev.optim.core.descent.Descent;
 import dev.optim.core.descent.DescentResult;
 import dev.optim.examples.experiment.Descents;
+import dev.optim.examples.experiment.Racer;
 import dev.optim.examples.text.Numbers;
 import dev.optim.landscapes.Landscape;
 import java.io.IOException;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Spec;
  * schedule's value at {@code k}) and the parameters. A run that diverges (non-finite loss or
  * gradient, a loss above 10⁶ times its start, or below −10⁶ times it: unbounded below) stops at
  * the step where it did, the table ending with that row; the command says so on standard error,
- * with the last finite point, and exits with status 3. {@code --every K} prints every K-th row
+ * with the last finite point, and exits with status 3. {@code --optimizer lbfgs} runs L-BFGS
+ * (strong-Wolfe search) for at most N iterations, one row per iteration; it stops earlier when
+ * its own tolerances hold ({@code --hp toleranceGrad=…}), so the table may have fewer rows; its
+ * {@code lr} column is the initial step length. {@code --every K} prints every K-th row
  * (at most 10⁶ rows are kept: {@link Limits}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -71,15 +75,17 @@ public final class RunCommand implements Callable<Integer> {
         Landscape l = start == null ? LandscapeResolver.byName(landscape)
                 : LandscapeResolver.forPoint(landscape, "--start", start.values());
         double[] x0 = start == null ? new double[(int) l.dimension()] : start.values();
-        Optimizer o = optimizer.build(steps);
-        DescentResult r = descent(o, steps, every, l, x0).run(l, x0, dtype);
+        Racer o = optimizer.racer(steps);
+        DescentResult r = o.optimizer() != null
+                ? descent(o.optimizer(), steps, every, l, x0).run(l, x0, dtype)
+                : lineSearch(o, steps, every, l, x0);
         TrajectoryTable table = new TrajectoryTable(r.trajectory(),
                 TrajectoryTable.indexedNames(x0.length));
         String text;
         if (output.format() == OutputFormat.JSON) {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("landscape", l.name());
-            meta.put("optimizer", o.toString());
+            meta.put("optimizer", o.describe());
             meta.put("dtype", dtype.label());
             meta.put("reason", Descents.unboundedBelow(r) ? "UNBOUNDED_BELOW" : r.reason().name());
             meta.put("steps", r.steps());
@@ -114,6 +120,13 @@ public final class RunCommand implements Callable<Integer> {
      */
     static Runner descent(Optimizer optimizer, long steps, int every, Landscape l, double[] x0) {
         return new Runner(Descents.on(optimizer, steps, every, l, x0));
+    }
+
+    /** L-BFGS's descent ({@link Descents#lineSearch}) in the chosen data type. */
+    private DescentResult lineSearch(Racer o, long steps, int every, Landscape l, double[] x0) {
+        var d = Descents.lineSearch(o.lineSearch(), steps, every, l, x0);
+        return dtype == Dtype.FLOAT64 ? d.run(l, x0)
+                : d.run(l, Nd4j.createFromArray(x0).castTo(dtype.dataType()));
     }
 
     /** Runs a descent in the chosen data type. */

@@ -1,5 +1,7 @@
 package dev.optim.examples.cli;
 
+import dev.optim.examples.experiment.Race;
+import dev.optim.examples.experiment.Racer;
 import dev.optim.examples.experiment.Surfaces;
 import dev.optim.examples.plot.Charts;
 import dev.optim.examples.plot.ContourChart;
@@ -13,6 +15,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +35,11 @@ import picocli.CommandLine.Spec;
  * {@code --png} is given (then only the picture is written); the picture to {@code --png FILE},
  * else beside {@code --out} ({@code FILE} with the extension {@code .png}), else nowhere. The
  * picture's path is said on standard error.
+ *
+ * <p>With {@code --landscape}, {@code --racer NAME[:K=V,...]} (repeatable, as {@code optim race}
+ * takes it) draws each optimizer's path from {@code --start} (default 0,0) for {@code --steps}
+ * updates (default 200) on the picture; a racer that diverges is said on standard error and the
+ * command exits with status 3, as {@code race}.
  */
 @Command(name = "surface", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluates a loss on a grid: CSV (x,y,loss) and a contour picture.")
@@ -77,6 +85,19 @@ public final class SurfaceCommand implements Callable<Integer> {
                     + " printed.")
     Path png;
 
+    @Option(names = "--racer", paramLabel = "NAME[:K=V,...]",
+            description = "With --landscape: draw the path of this optimizer on the picture, as"
+                    + " 'optim race --racer' runs it (repeatable).")
+    List<String> racers;
+
+    @Option(names = "--start", paramLabel = "X0,X1", converter = PointConverter.class,
+            description = "The racers' start point (default: 0,0).")
+    Coordinates start;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "The racers' updates, in [0, 10^6] (default: 200).")
+    Long steps;
+
     @Mixin
     PictureOptions picture = new PictureOptions();
 
@@ -94,7 +115,21 @@ public final class SurfaceCommand implements Callable<Integer> {
             throw new BadInputException("--data, --points, --truth and --noise apply to"
                     + " --regression only");
         }
+        if (racers == null && (start != null || steps != null)) {
+            throw new BadInputException((start != null ? "--start" : "--steps")
+                    + " applies with --racer only");
+        }
+        if (racers != null && regression) {
+            throw new BadInputException("--racer applies to --landscape only, not --regression");
+        }
+        long n0 = steps == null ? 200 : steps;
+        if (n0 < 0 || n0 > Limits.MAX_RACE_STEPS) {
+            throw new BadInputException("--steps must be in [0, " + Limits.MAX_RACE_STEPS
+                    + "], got " + n0);
+        }
+        List<Racer> paths = racers == null ? List.of() : RaceCommand.racers(racers, n0, null);
         int n = picture.resolution();
+        List<Race.Entry> entries = List.of();
         ContourChart.Builder chart;
         Surface surface;
         String name;
@@ -124,6 +159,17 @@ public final class SurfaceCommand implements Callable<Integer> {
                 chart.diamonds(minima[0].length == 1 ? "global minimum" : "global minima",
                         minima[0], minima[1], Color.BLACK);
             }
+            if (!paths.isEmpty()) {
+                double[] x0 = start == null ? new double[2] : start.values();
+                if (x0.length != 2) {
+                    throw new BadInputException("--start has " + x0.length + " coordinate"
+                            + (x0.length == 1 ? "" : "s") + " but the surface is drawn in 2");
+                }
+                LandscapeResolver.forPoint(landscape, "--start", x0);
+                entries = Race.runRacers(l, x0, n0, paths);
+                Race.paths(chart, entries);
+                chart.point("start", x0[0], x0[1], Charts.INIT);
+            }
         }
         chart.subtitle(String.format(Locale.ROOT, "%d x %d grid; min %s, max %s", n, n,
                 Numbers.brief(surface.min()), Numbers.brief(surface.max())));
@@ -143,6 +189,18 @@ public final class SurfaceCommand implements Callable<Integer> {
             Charts.writePng(chart.build(), file, picture.width(), picture.height());
             spec.commandLine().getErr().println(spec.qualifiedName() + ": picture: " + file);
             spec.commandLine().getErr().flush();
+        }
+        StringBuilder diverged = new StringBuilder();
+        for (Race.Entry e : entries) {
+            if (e.diverged()) {
+                diverged.append(diverged.length() == 0 ? "" : ", ").append(e.name()).append(' ')
+                        .append(e.outcome());
+            }
+        }
+        if (diverged.length() > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + diverged);
+            spec.commandLine().getErr().flush();
+            return ExitCodes.DIVERGED;
         }
         return ExitCodes.OK;
     }

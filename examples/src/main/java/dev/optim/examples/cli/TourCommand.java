@@ -1,10 +1,12 @@
 package dev.optim.examples.cli;
 
+import dev.optim.examples.experiment.RacerSpec;
 import dev.optim.examples.tour.Finding;
 import dev.optim.examples.tour.Tour;
 import dev.optim.examples.tour.TourSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code optim tour --out DIR}: retells the article in PNG pictures and a summary table
  * ({@code summary.md}, also printed). {@code --quick} makes a reduced run (coarser grids, fewer
- * steps) for tests and a first look.
+ * steps) for tests and a first look. {@code --racer NAME[:K=V,...]} (repeatable) races other
+ * optimizers of the catalogue in point 4.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Retells the article \"Optimizing neural networks\" in pictures and a"
@@ -46,6 +49,12 @@ public final class TourCommand implements Callable<Integer> {
                     + " ground truth lies well away from the initialisation).")
     long seed;
 
+    @Option(names = "--racer", paramLabel = "NAME[:K=V,...]",
+            description = "A runner of the optimizer race (point 4), as for 'optim race --racer'"
+                    + " (repeatable; default: GD, Momentum, RMSprop and Adam at the tour's own"
+                    + " rates per landscape). A racer without lr runs at its default rate.")
+    List<String> racers;
+
     @Override
     public Integer call() throws IOException {
         if (width < 100 || width > 10000) {
@@ -54,7 +63,14 @@ public final class TourCommand implements Callable<Integer> {
         if (height < 100 || height > 10000) {
             throw new BadInputException("--height must be in [100, 10000], got " + height);
         }
-        Tour tour = new Tour(new TourSettings(out, quick, width, height, seed));
+        List<RacerSpec> specs = new ArrayList<>();
+        if (racers != null) {
+            RaceCommand.racers(racers, 100, null); // refuses bad names and values before any work
+            for (String r : racers) {
+                specs.add(RacerSpec.parse(r));
+            }
+        }
+        Tour tour = new Tour(new TourSettings(out, quick, width, height, seed, specs));
         List<Finding> findings = tour.run();
         spec.commandLine().getOut().print(tour.summary(findings));
         spec.commandLine().getOut().flush();

@@ -1,8 +1,10 @@
 package dev.optim.examples.experiment;
 
+import dev.optim.core.LineSearchOptimizer;
 import dev.optim.core.Optimizer;
 import dev.optim.core.descent.Descent;
 import dev.optim.core.descent.DescentResult;
+import dev.optim.core.descent.LineSearchDescent;
 import dev.optim.core.descent.StopReason;
 import dev.optim.landscapes.Landscape;
 
@@ -50,6 +52,26 @@ public final class Descents {
         return Descent.builder(optimizer).maxSteps(steps).recordEvery(every)
                 .recordParameters(true).recordLimit(ROW_LIMIT + 2).divergenceFactor(FACTOR)
                 .stopWhen((step, loss, gradNorm) -> loss < floor).build();
+    }
+
+    /**
+     * The same descent for a line-search optimizer (L-BFGS): at most {@code steps} iterations,
+     * every {@code every}-th row recorded with its parameters, the optimizer's own stop rules,
+     * and the lower rule (unbounded below). Divergence is the optimizer's: a non-finite value or
+     * direction ({@link StopReason#DIVERGED}); a line search does not let the loss grow.
+     *
+     * @param optimizer the optimizer
+     * @param steps the most iterations
+     * @param every record every {@code every}-th row (and always the first and the last)
+     * @param landscape the landscape
+     * @param start the start point (for {@code f₀})
+     * @return the descent
+     */
+    public static LineSearchDescent lineSearch(LineSearchOptimizer optimizer, long steps,
+            int every, Landscape landscape, double[] start) {
+        double floor = -lowerLimit(landscape.value(start));
+        return Descent.lineSearch(optimizer).maxSteps(steps).recordEvery(every)
+                .recordParameters(true).stopWhen((step, loss, gradNorm) -> loss < floor).build();
     }
 
     /**

@@ -34,10 +34,23 @@ public final class Race {
      * One runner of the race.
      *
      * @param name the label (GD, Momentum, …)
-     * @param optimizer the optimizer
+     * @param optimizer the first-order optimizer, or null for a line-search one (L-BFGS)
      * @param result the outcome
+     * @param learningRate the rate of the first update (L-BFGS: its initial step length)
      */
-    public record Entry(String name, Optimizer optimizer, DescentResult result) {
+    public record Entry(String name, Optimizer optimizer, DescentResult result,
+            double learningRate) {
+
+        /**
+         * A first-order runner, its rate read from its schedule.
+         *
+         * @param name the label
+         * @param optimizer the optimizer
+         * @param result the outcome
+         */
+        public Entry(String name, Optimizer optimizer, DescentResult result) {
+            this(name, optimizer, result, optimizer.learningRate().valueAt(0));
+        }
 
         /**
          * The recorded x coordinates (parameter 0) of the trajectory.
@@ -95,11 +108,34 @@ public final class Race {
      */
     public static List<Entry> run(Landscape landscape, double[] start, long steps,
             Map<String, Optimizer> optimizers) {
-        List<Entry> entries = new ArrayList<>();
+        List<Racer> racers = new ArrayList<>();
         for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
-            DescentResult r = Descents.on(e.getValue(), steps, 1, landscape, start)
-                    .run(landscape, start);
-            entries.add(new Entry(e.getKey(), e.getValue(), r));
+            racers.add(Racer.of(e.getKey(), e.getValue()));
+        }
+        return runRacers(landscape, start, steps, racers);
+    }
+
+    /**
+     * Runs every racer for {@code steps} updates (L-BFGS: iterations) from {@code start}, with
+     * every row recorded: a first-order one in the descent of {@link Descents#on}, a line-search
+     * one in that of {@link Descents#lineSearch}.
+     *
+     * @param landscape the landscape
+     * @param start the start point
+     * @param steps the number of updates
+     * @param racers the runners, in order
+     * @return one entry per racer, in the same order
+     */
+    public static List<Entry> runRacers(Landscape landscape, double[] start, long steps,
+            List<Racer> racers) {
+        List<Entry> entries = new ArrayList<>();
+        for (Racer racer : racers) {
+            DescentResult r = racer.optimizer() != null
+                    ? Descents.on(racer.optimizer(), steps, 1, landscape, start)
+                            .run(landscape, start)
+                    : Descents.lineSearch(racer.lineSearch(), steps, 1, landscape, start)
+                            .run(landscape, start);
+            entries.add(new Entry(racer.label(), racer.optimizer(), r, racer.learningRate()));
         }
         return entries;
     }
@@ -123,10 +159,7 @@ public final class Race {
         if (subtitle != null) {
             b.subtitle(subtitle);
         }
-        for (Entry e : entries) {
-            b.path(e.name() + " (lr " + Numbers.brief(e.optimizer().learningRate().valueAt(0))
-                    + ", " + e.outcome() + ")", e.xs(), e.ys());
-        }
+        paths(b, entries);
         double[][] minima = Surfaces.minimaInside(landscape, surface.grid());
         if (minima[0].length > 0) {
             b.diamonds(minima[0].length == 1 ? "global minimum" : "global minima", minima[0],
@@ -134,6 +167,21 @@ public final class Race {
         }
         b.point("start", start[0], start[1], Charts.INIT);
         return b.build();
+    }
+
+    /**
+     * Adds one path per entry to a contour chart, named with its rate and outcome.
+     *
+     * @param b the chart's builder
+     * @param entries the runners
+     * @return {@code b}
+     */
+    public static ContourChart.Builder paths(ContourChart.Builder b, List<Entry> entries) {
+        for (Entry e : entries) {
+            b.path(e.name() + " (lr " + Numbers.brief(e.learningRate())
+                    + ", " + e.outcome() + ")", e.xs(), e.ys());
+        }
+        return b;
     }
 
     /**
@@ -153,7 +201,7 @@ public final class Race {
             double[] p = e.result().parameters();
             rows.add(new String[] {
                 e.name(),
-                Numbers.brief(e.optimizer().learningRate().valueAt(0)),
+                Numbers.brief(e.learningRate()),
                 e.outcome(),
                 Numbers.brief(e.result().loss()),
                 Numbers.point(p),

@@ -41,6 +41,7 @@ public final class BarChart {
         private final String valueLabel;
         private final DefaultCategoryDataset data = new DefaultCategoryDataset();
         private String subtitle;
+        private boolean horizontal;
 
         private Builder(String title, String categoryLabel, String valueLabel) {
             this.title = title;
@@ -62,6 +63,17 @@ public final class BarChart {
         }
 
         /**
+         * Draws the bars horizontally (the categories down the left), for many categories or
+         * long names.
+         *
+         * @return this builder
+         */
+        public Builder horizontal() {
+            this.horizontal = true;
+            return this;
+        }
+
+        /**
          * A line under the title.
          *
          * @param text the subtitle
@@ -79,7 +91,8 @@ public final class BarChart {
          */
         public JFreeChart build() {
             JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel, data,
-                    PlotOrientation.VERTICAL, true, false, false);
+                    horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, true,
+                    false, false);
             CategoryPlot plot = chart.getCategoryPlot();
             BarRenderer renderer = (BarRenderer) plot.getRenderer();
             renderer.setBarPainter(new StandardBarPainter());

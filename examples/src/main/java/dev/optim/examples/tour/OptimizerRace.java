@@ -8,6 +8,8 @@ import dev.optim.core.optimizer.RmsProp;
 import dev.optim.core.optimizer.Sgd;
 import dev.optim.core.schedule.Schedules;
 import dev.optim.examples.experiment.Race;
+import dev.optim.examples.experiment.Racer;
+import dev.optim.examples.experiment.RacerSpec;
 import dev.optim.examples.experiment.Surfaces;
 import dev.optim.examples.text.Numbers;
 import dev.optim.landscapes.Landscape;
@@ -25,7 +27,9 @@ import java.util.function.DoubleFunction;
  * μ = 0.9 and RMSprop ρ = 0.9, as the article's code; Adam (0.9, 0.999). Each landscape has its
  * own rates (its gradients differ by orders of magnitude) and start. On goldstein-price GD stops
  * in the local minimum near (−0.6, −0.4) while Momentum, at the same rate, carries on to the
- * global one: the article's "inappropriate local minimum".
+ * global one: the article's "inappropriate local minimum". {@code optim tour --racer
+ * NAME[:K=V,...]} races any optimizers of the catalogue instead ({@link TourSettings#racers()}),
+ * each at its own rate on every landscape.
  */
 final class OptimizerRace implements TourStep {
 
@@ -75,8 +79,10 @@ final class OptimizerRace implements TourStep {
         int steps = ctx.settings().pick(500, 100);
         int res = ctx.settings().pick(150, 40);
         List<String> pictures = new ArrayList<>();
+        List<RacerSpec> specs = ctx.settings().racers();
         StringBuilder result = new StringBuilder("final distance to the nearest global minimum"
-                + " (GD/Momentum/RMSprop/Adam), decay off | on: ");
+                + " (" + (specs.isEmpty() ? "GD/Momentum/RMSprop/Adam" : labels(specs))
+                + "), decay off | on: ");
         for (Setup s : SETUPS) {
             Landscape l = Landscapes.byName(s.name());
             Surface surface = Surfaces.ofLandscape(l, res);
@@ -85,7 +91,9 @@ final class OptimizerRace implements TourStep {
             for (boolean decay : new boolean[] {false, true}) {
                 DoubleFunction<Schedule> schedule = decay
                         ? lr -> Schedules.inverseTimeDecay(lr, s.decay()) : Schedule::constant;
-                List<Race.Entry> entries = Race.run(l, s.start(), steps, optimizers(s, schedule));
+                List<Race.Entry> entries = specs.isEmpty()
+                        ? Race.run(l, s.start(), steps, optimizers(s, schedule))
+                        : Race.runRacers(l, s.start(), steps, racers(specs, steps, schedule));
                 String subtitle = steps + " steps from " + Numbers.point4(s.start())
                         + (s.why().isEmpty() ? "" : " (" + s.why() + ")")
                         + (decay ? "; learning-rate decay lr/(1 + " + Numbers.sig4(s.decay())
@@ -105,6 +113,29 @@ final class OptimizerRace implements TourStep {
         result.setLength(result.length() - 2);
         return List.of(new Finding(4, "the optimizer, with and without learning-rate decay",
                 result.toString(), pictures));
+    }
+
+    /**
+     * The racers of {@code --racer}, each at its own rate ({@code lr}, or its default) on every
+     * landscape, the schedule applied to it; L-BFGS, which takes no schedule, runs without decay
+     * in both races and says so in its label.
+     */
+    static List<Racer> racers(List<RacerSpec> specs, long steps, DoubleFunction<Schedule> lr) {
+        List<Racer> racers = new ArrayList<>();
+        for (RacerSpec spec : specs) {
+            boolean lineSearch = spec.name().equals("lbfgs");
+            Racer r = spec.build(steps, lineSearch ? null : lr);
+            racers.add(lineSearch ? new Racer(r.label() + " (no decay)", null, r.lineSearch()) : r);
+        }
+        return racers;
+    }
+
+    private static String labels(List<RacerSpec> specs) {
+        StringBuilder b = new StringBuilder();
+        for (RacerSpec spec : specs) {
+            b.append(b.length() == 0 ? "" : "/").append(spec.label());
+        }
+        return b.toString();
     }
 
     static java.util.Map<String, Optimizer> optimizers(Setup s, DoubleFunction<Schedule> lr) {
