@@ -37,7 +37,7 @@ class BenchmarkSmokeTest {
                     .filter(f -> f.endsWith("Benchmark.java"))
                     .map(f -> f.substring(0, f.length() - ".java".length())).sorted().toList();
         }
-        assertEquals(10, classes.size(), classes.toString());
+        assertEquals(11, classes.size(), classes.toString());
         for (String c : classes) {
             assertTrue(include.matcher("dev.optim.bench." + c + ".x").lookingAt(), c);
         }
@@ -64,7 +64,7 @@ class BenchmarkSmokeTest {
                 .shouldFailOnError(true);
         Options kernels = new OptionsBuilder().parent(quick.build())
                 .include("dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|Tier|Rosenbrock"
-                        + "|MemoryBandwidth|LargeSet)Benchmark\\.")
+                        + "|MemoryBandwidth|LargeSet|ScheduleFree)Benchmark\\.")
                 .param("optimizer", "adam")
                 .param("dtype", "float32")
                 .param("size", "1000")
@@ -104,7 +104,7 @@ class BenchmarkSmokeTest {
                 "RosenbrockBenchmark.floor", "RosenbrockBenchmark.nd4jUpdater",
                 "MemoryBandwidthBenchmark.arrays", "MemoryBandwidthBenchmark.direct",
                 "CatalogueBenchmark.optim", "CatalogueBenchmark.floor",
-                "CatalogueBenchmark.nd4jUpdater",
+                "CatalogueBenchmark.nd4jUpdater", "ScheduleFreeBenchmark.optim", "ScheduleFreeBenchmark.floor",
                 "SameDiffTrainingBenchmark.stepNd4jAdam", "SameDiffTrainingBenchmark.stepOptimAdam",
                 "SameDiffTrainingBenchmark.updateNd4jAdam",
                 "SameDiffTrainingBenchmark.updateOptimAdam",
