@@ -3,6 +3,7 @@ package dev.optim.bench;
 import dev.optim.core.Optimizer;
 import dev.optim.core.OptimizerState;
 import dev.optim.core.optimizer.Optimizers;
+import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One update step of each optimizer of issue 11's element-wise catalogue at its default
- * hyperparameters (RMSprop's variants at μ = 0.9), float32, as {@link UpdateStepBenchmark}
+ * hyperparameters (RMSprop's variants at μ = 0.9; Schedule-Free AdamW with λ = 0.01, so that
+ * its decay term is computed), float32, as {@link UpdateStepBenchmark}
  * measures the article's four: {@code optim} ({@code Optimizer.step} on {@code [1, n]}
  * INDArrays, on the tier the JVM selects), {@code floor} (the same arithmetic as one fused loop
  * over {@code float[]}, {@link CatalogueLoops}) and, where ND4J has a counterpart (AdaGrad,
@@ -52,7 +54,7 @@ public class CatalogueBenchmark {
 
     /** The optimizer, as {@link Optimizers} names it (RMSprop's variants by state kind). */
     @Param({"adagrad", "adadelta", "adamax", "nadam", "radam", "amsgrad", "rmsprop-centered",
-        "rmsprop-momentum", "rmsprop-centered-momentum", "lion"})
+        "rmsprop-momentum", "rmsprop-centered-momentum", "lion", "schedule-free-adamw"})
     public String optimizer;
     /** The number of parameters. */
     @Param({"1000", "10000000"})
@@ -81,6 +83,7 @@ public class CatalogueBenchmark {
                     Map.of("lr", "0.01", "momentum", "0.9"));
             case "rmsprop-centered-momentum" -> Optimizers.create("rmsprop",
                     Map.of("lr", "0.01", "centered", "true", "momentum", "0.9"));
+            case "schedule-free-adamw" -> ScheduleFreeAdamW.builder().weightDecay(0.01).build();
             default -> Optimizers.create(name, Map.of());
         };
     }
@@ -112,6 +115,10 @@ public class CatalogueBenchmark {
         s0 = new float[size];
         s1 = new float[size];
         s2 = new float[size];
+        if (optimizer.equals("schedule-free-adamw")) {
+            s0 = pF.clone();
+            s2 = pF.clone();
+        }
         IUpdater config = nd4j(optimizer);
         if (config != null) {
             work = gradient.dup();

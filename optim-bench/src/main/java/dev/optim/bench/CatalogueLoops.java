@@ -11,13 +11,14 @@ final class CatalogueLoops {
 
     /** The optimizers of the catalogue, as {@link CatalogueBenchmark} names them. */
     static final String[] NAMES = {"adagrad", "adadelta", "adamax", "nadam", "radam", "amsgrad",
-        "rmsprop-centered", "rmsprop-momentum", "rmsprop-centered-momentum", "lion"};
+        "rmsprop-centered", "rmsprop-momentum", "rmsprop-centered-momentum", "lion",
+        "schedule-free-adamw"};
 
     /** The number of state buffers of each. */
     static int stateBuffers(String name) {
         return switch (name) {
             case "adagrad", "lion" -> 1;
-            case "amsgrad", "rmsprop-centered-momentum" -> 3;
+            case "amsgrad", "rmsprop-centered-momentum", "schedule-free-adamw" -> 3;
             default -> 2;
         };
     }
@@ -38,6 +39,7 @@ final class CatalogueLoops {
             case "rmsprop-centered", "rmsprop-momentum", "rmsprop-centered-momentum" ->
                     rmspropVariants(name, p, g, s0, s1, s2, t);
             case "lion" -> lion(name, p, g, s0, s1, s2, t);
+            case "schedule-free-adamw" -> scheduleFree(p, g, s0, s1, s2, t);
             default -> throw new IllegalArgumentException("unknown optimizer " + name);
         }
     }
@@ -118,16 +120,31 @@ final class CatalogueLoops {
     private static void radam(String name, float[] p, float[] g, float[] s0, float[] s1,
             float[] s2, long t) {
         int n = p.length;
-        // The rectified branch (t > 5 at the default β2), the one that costs.
+        // RAdam's rectification, as the paper: ρ_∞ = 2/(1 − β2) − 1, ρ_t = ρ_∞ − 2tβ2ᵗ/(1 − β2ᵗ);
+        // rectified (ρ_t > 5, every step after the fifth at the default β2) or plain momentum.
         float b1 = 0.9f;
         float b2 = 0.999f;
         float c1 = (float) (1 - 0.9);
         float c2 = (float) (1 - 0.999);
         float eps = 1e-8f;
         float lr = 0.001f;
+        double bc2d = 1 - Math.pow(0.999, t);
+        double rhoInf = 2 / (1 - 0.999) - 1;
+        double rhoT = rhoInf - 2 * (double) t * Math.pow(0.999, t) / bc2d;
         float bc1 = (float) (1 - Math.pow(0.9, t));
-        float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(0.999, t));
-        float rect = 0.5f;
+        float sqrtBc2 = (float) Math.sqrt(bc2d);
+        if (rhoT <= 5) {
+            for (int i = 0; i < n; i++) {
+                float gi = g[i];
+                float mi = s0[i] * b1 + c1 * gi;
+                s0[i] = mi;
+                s1[i] = s1[i] * b2 + c2 * gi * gi;
+                p[i] = p[i] - mi / bc1 * lr;
+            }
+            return;
+        }
+        float rect = (float) Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf
+                / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
         for (int i = 0; i < n; i++) {
             float gi = g[i];
             float mi = s0[i] * b1 + c1 * gi;
@@ -214,6 +231,43 @@ final class CatalogueLoops {
             float c = mi * b1 + gi * c1;
             p[i] = p[i] + alpha * Math.signum(c);
             s0[i] = mi * b2 + c2 * gi;
+        }
+    }
+
+    /**
+     * Schedule-Free AdamW at its defaults with λ = 0.01 (warm-up 0, r 0, weight-lr power 2):
+     * {@code s0} is z, {@code s1} is v, {@code s2} is x (z and x start at the parameters). The
+     * rate {@code γ_t = lr·√(1 − β₂ᵗ)} grows with t, so its running maximum is {@code γ_t} and
+     * the averaging weight {@code c_t = γ_t² / Σ_{j≤t} γ_j²} has the closed-form sum
+     * {@code Σ_{j≤t} γ_j² = lr²·(t − β₂(1 − β₂ᵗ)/(1 − β₂))}.
+     */
+    private static void scheduleFree(float[] p, float[] g, float[] s0, float[] s1, float[] s2,
+            long t) {
+        double lr = 0.0025;
+        double beta2 = 0.999;
+        double pow = Math.pow(beta2, t);
+        double gamma = lr * Math.sqrt(1 - pow);
+        double sum = lr * lr * (t - beta2 * (1 - pow) / (1 - beta2));
+        float c = (float) (gamma * gamma / sum);
+        float keep = 1 - c;
+        float b1 = 0.9f;
+        float c1 = (float) (1 - 0.9);
+        float b2 = (float) beta2;
+        float c2 = (float) (1 - beta2);
+        float eps = 1e-8f;
+        float negLr = (float) -gamma;
+        float dc = (float) (gamma * 0.01);
+        int n = p.length;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float zi = s0[i] - dc * p[i];
+            float vi = s1[i] * b2 + c2 * gi * gi;
+            zi = zi + negLr * (gi / ((float) Math.sqrt(vi) + eps));
+            float xi = s2[i] * keep + c * zi;
+            s1[i] = vi;
+            s0[i] = zi;
+            s2[i] = xi;
+            p[i] = xi * b1 + c1 * zi;
         }
     }
 }

@@ -133,4 +133,38 @@ public final class Nd4jOps {
         Nd4j.exec(clip);
         return out;
     }
+
+    /**
+     * An exponential moving average in place, {@code x ← x·decay + weight·g}, as the plain
+     * loops compute it ({@code x[i]*decay + weight*g[i]}, two roundings and a sum); scratch
+     * array 0 holds {@code weight·g} afterwards.
+     *
+     * @param x the average, updated in place
+     * @param g the new value, shaped like {@code x}
+     * @param decay a scalar slot holding the decay (β)
+     * @param weight a scalar slot holding the new value's weight (usually 1 − β)
+     */
+    public void ema(INDArray x, INDArray g, INDArray decay, INDArray weight) {
+        INDArray a = scratch(0);
+        x.muli(decay);
+        g.muli(weight, a);
+        x.addi(a);
+    }
+
+    /**
+     * An exponential moving average of squares in place, {@code x ← x·decay + (weight·g)·g}, as
+     * the plain loops compute it; scratch array 0 holds {@code (weight·g)·g} afterwards.
+     *
+     * @param x the average of squares, updated in place
+     * @param g the new value, shaped like {@code x}
+     * @param decay a scalar slot holding the decay (β)
+     * @param weight a scalar slot holding the new square's weight (usually 1 − β)
+     */
+    public void emaOfSquares(INDArray x, INDArray g, INDArray decay, INDArray weight) {
+        INDArray a = scratch(0);
+        x.muli(decay);
+        g.muli(weight, a);
+        a.muli(g);
+        x.addi(a);
+    }
 }

@@ -75,10 +75,7 @@ final class AdadeltaRule extends UpdateRule {
         INDArray a = ops.scratch(0);
         INDArray b = ops.scratch(1);
         INDArray e = ops.scalar(2, eps);
-        sq.muli(ops.scalar(0, rho));
-        g.muli(ops.scalar(1, oneMinus), a);
-        a.muli(g);
-        sq.addi(a);
+        ops.emaOfSquares(sq, g, ops.scalar(0, rho), ops.scalar(1, oneMinus));
         // Δ = √(u + ε) / √(s + ε) · g, in a.
         acc.addi(e, a);
         ops.sqrt(a, a);

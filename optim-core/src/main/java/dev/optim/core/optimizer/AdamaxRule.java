@@ -84,9 +84,7 @@ final class AdamaxRule extends UpdateRule {
         INDArray m = s[0];
         INDArray u = s[1];
         INDArray a = ops.scratch(0);
-        m.muli(ops.scalar(0, b1));
-        g.muli(ops.scalar(1, c1), a);
-        m.addi(a);
+        ops.ema(m, g, ops.scalar(0, b1), ops.scalar(1, c1));
         u.muli(ops.scalar(2, b2));
         ops.abs(g, a);
         a.addi(ops.scalar(3, eps));

@@ -61,9 +61,7 @@ final class MomentumEmaRule extends UpdateRule {
     public void apply(Nd4jOps ops, INDArray p, INDArray g, INDArray[] s) {
         INDArray v = s[0];
         INDArray a = ops.scratch(0);
-        v.muli(ops.scalar(0, mu));
-        g.muli(ops.scalar(1, oneMinus), a);
-        v.addi(a);
+        ops.ema(v, g, ops.scalar(0, mu), ops.scalar(1, oneMinus));
         v.muli(ops.scalar(2, alpha), a);
         p.addi(a);
     }

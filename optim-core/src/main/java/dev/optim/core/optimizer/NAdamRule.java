@@ -116,13 +116,8 @@ final class NAdamRule extends UpdateRule {
         INDArray v = s[1];
         INDArray a = ops.scratch(0);
         INDArray d = ops.scratch(1);
-        m.muli(ops.scalar(0, b1));
-        g.muli(ops.scalar(1, c1), a);
-        m.addi(a);
-        v.muli(ops.scalar(2, b2));
-        g.muli(ops.scalar(3, c2), a);
-        a.muli(g);
-        v.addi(a);
+        ops.ema(m, g, ops.scalar(0, b1), ops.scalar(1, c1));
+        ops.emaOfSquares(v, g, ops.scalar(2, b2), ops.scalar(3, c2));
         v.divi(ops.scalar(4, bc2), d);
         ops.sqrt(d, d);
         d.addi(ops.scalar(5, eps));

@@ -124,13 +124,8 @@ final class RAdamRule extends UpdateRule {
         INDArray v = s[1];
         INDArray a = ops.scratch(0);
         INDArray b = ops.scratch(1);
-        m.muli(ops.scalar(0, b1));
-        g.muli(ops.scalar(1, c1), a);
-        m.addi(a);
-        v.muli(ops.scalar(2, b2));
-        g.muli(ops.scalar(3, c2), a);
-        a.muli(g);
-        v.addi(a);
+        ops.ema(m, g, ops.scalar(0, b1), ops.scalar(1, c1));
+        ops.emaOfSquares(v, g, ops.scalar(2, b2), ops.scalar(3, c2));
         m.divi(ops.scalar(4, bc1), a);
         a.muli(ops.scalar(5, lr));
         if (rectified) {

@@ -133,15 +133,10 @@ final class RmsPropExtRule extends UpdateRule {
         INDArray sq = s[0];
         INDArray a = ops.scratch(0);
         INDArray d = ops.scratch(1);
-        sq.muli(ops.scalar(0, rho));
-        g.muli(ops.scalar(1, oneMinus), a);
-        a.muli(g);
-        sq.addi(a);
+        ops.emaOfSquares(sq, g, ops.scalar(0, rho), ops.scalar(1, oneMinus));
         if (centered) {
             INDArray ga = s[1];
-            ga.muli(ops.scalar(0, rho));
-            g.muli(ops.scalar(1, oneMinus), a);
-            ga.addi(a);
+            ops.ema(ga, g, ops.scalar(0, rho), ops.scalar(1, oneMinus));
             ga.muli(ga, a);
             sq.subi(a, d);
             ops.sqrt(d, d);

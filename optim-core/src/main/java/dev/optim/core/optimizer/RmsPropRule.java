@@ -70,10 +70,7 @@ final class RmsPropRule extends UpdateRule {
         INDArray sq = s[0];
         INDArray a = ops.scratch(0);
         INDArray b = ops.scratch(1);
-        sq.muli(ops.scalar(0, rho));
-        g.muli(ops.scalar(1, oneMinus), a);
-        a.muli(g);
-        sq.addi(a);
+        ops.emaOfSquares(sq, g, ops.scalar(0, rho), ops.scalar(1, oneMinus));
         ops.sqrt(sq, b);
         b.addi(ops.scalar(3, eps));
         g.muli(ops.scalar(2, alpha), a);

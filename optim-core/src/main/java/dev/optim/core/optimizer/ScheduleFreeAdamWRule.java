@@ -176,10 +176,7 @@ final class ScheduleFreeAdamWRule extends UpdateRule {
         INDArray a = ops.scratch(0);
         (decayAtZ ? z : p).muli(ops.scalar(0, decayCoef), a);
         z.subi(a);
-        v.muli(ops.scalar(1, b2));
-        g.muli(ops.scalar(2, 1 - b2), a);
-        a.muli(g);
-        v.addi(a);
+        ops.emaOfSquares(v, g, ops.scalar(1, b2), ops.scalar(2, 1 - b2));
         ops.sqrt(v, a);
         a.addi(ops.scalar(3, eps));
         g.divi(a, a);
