@@ -6,7 +6,6 @@ import dev.optim.core.Schedule;
 import dev.optim.core.optimizer.Lbfgs;
 import dev.optim.core.optimizer.Lookahead;
 import dev.optim.core.optimizer.Optimizers;
-import dev.optim.core.optimizer.ScheduleFreeAdamW;
 import dev.optim.core.optimizer.Swats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +17,8 @@ import java.util.function.DoubleFunction;
 /**
  * Every optimizer the examples can run, by name, with its hyperparameters by name: the library's
  * registry ({@link Optimizers#names()}: sgd, momentum, rmsprop, adam, adamw, amsgrad, adagrad,
- * adadelta, adamax, nadam, radam, lion) and three that it does not hold: {@code swats}
- * ({@link Swats}: lr, beta1, beta2, epsilon, switchTolerance), {@code schedule-free-adamw}
- * ({@link ScheduleFreeAdamW}: lr, beta1, beta2, epsilon, weightDecay, warmupSteps, r,
- * weightLrPower) and {@code lbfgs} ({@link Lbfgs}: lr, historySize, maxIterations,
+ * adadelta, adamax, nadam, radam, lion, schedule-free-adamw) and two that it does not hold:
+ * {@code swats} ({@link Swats}: lr, beta1, beta2, epsilon, switchTolerance) and {@code lbfgs} ({@link Lbfgs}: lr, historySize, maxIterations,
  * maxEvaluations, toleranceGrad, toleranceChange, lineSearch {@code strong-wolfe|none},
  * maxLineSearch). Hyperparameters are named as the builders' methods, as {@link Optimizers}
  * names them. Two more keys wrap any first-order optimizer: {@code lookahead} (Lookahead's sync
@@ -40,11 +37,9 @@ import java.util.function.DoubleFunction;
 public final class OptimizerCatalogue {
 
     /** The names this catalogue adds to the library's registry. */
-    private static final List<String> OWN = List.of("swats", "schedule-free-adamw", "lbfgs");
+    private static final List<String> OWN = List.of("swats", "lbfgs");
     private static final List<String> SWATS_KEYS = List.of("lr", "beta1", "beta2", "epsilon",
             "switchTolerance");
-    private static final List<String> SF_KEYS = List.of("lr", "beta1", "beta2", "epsilon",
-            "weightDecay", "warmupSteps", "r", "weightLrPower");
     private static final List<String> LBFGS_KEYS = List.of("lr", "historySize", "maxIterations",
             "maxEvaluations", "toleranceGrad", "toleranceChange", "lineSearch", "maxLineSearch");
     private static final List<String> WRAPPERS = List.of("lookahead", "lookaheadAlpha");
@@ -82,7 +77,6 @@ public final class OptimizerCatalogue {
     public static List<String> hyperparameters(String name) {
         List<String> keys = new ArrayList<>(switch (check(name)) {
             case "swats" -> SWATS_KEYS;
-            case "schedule-free-adamw" -> SF_KEYS;
             case "lbfgs" -> LBFGS_KEYS;
             default -> Optimizers.hyperparameters(name);
         });
@@ -102,7 +96,6 @@ public final class OptimizerCatalogue {
     public static double defaultLearningRate(String name) {
         return switch (check(name)) {
             case "swats" -> Swats.DEFAULT_LEARNING_RATE;
-            case "schedule-free-adamw" -> ScheduleFreeAdamW.DEFAULT_LEARNING_RATE;
             case "lbfgs" -> Lbfgs.DEFAULT_LEARNING_RATE;
             default -> Optimizers.create(name, Map.of()).learningRate().valueAt(0);
         };
@@ -143,7 +136,6 @@ public final class OptimizerCatalogue {
         Schedule s = schedule == null ? Schedule.constant(lr) : schedule.apply(lr);
         Optimizer o = switch (name) {
             case "swats" -> swats(hp, s);
-            case "schedule-free-adamw" -> scheduleFree(hp, s);
             default -> {
                 BaseOptimizer base = Optimizers.create(name, hp);
                 yield base.toBuilder().learningRate(s).build();
@@ -171,27 +163,6 @@ public final class OptimizerCatalogue {
                 case "beta2" -> b.beta2(v);
                 case "epsilon" -> b.epsilon(v);
                 default -> b.switchTolerance(v);
-            }
-        }
-        return b.build();
-    }
-
-    private static Optimizer scheduleFree(Map<String, String> hp, Schedule lr) {
-        ScheduleFreeAdamW.Builder b = ScheduleFreeAdamW.builder().learningRate(lr);
-        for (Map.Entry<String, String> e : hp.entrySet()) {
-            String key = e.getKey();
-            if (key.equals("warmupSteps")) {
-                b.warmupSteps(longValue(key, e.getValue()));
-                continue;
-            }
-            double v = number(key, e.getValue());
-            switch (key) {
-                case "beta1" -> b.beta1(v);
-                case "beta2" -> b.beta2(v);
-                case "epsilon" -> b.epsilon(v);
-                case "weightDecay" -> b.weightDecay(v);
-                case "r" -> b.r(v);
-                default -> b.weightLrPower(v);
             }
         }
         return b.build();
@@ -253,14 +224,6 @@ public final class OptimizerCatalogue {
     private static int integer(String key, String value) {
         try {
             return Integer.parseInt(value.trim());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static long longValue(String key, String value) {
-        try {
-            return Long.parseLong(value.trim());
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'");
         }

@@ -18,7 +18,11 @@ import java.util.function.Supplier;
  *
  * <p>Names: {@code sgd}, {@code momentum}, {@code rmsprop}, {@code adam}, {@code adamw} (Adam
  * whose {@code weightDecay} is decoupled), {@code amsgrad} (Adam with {@code amsgrad=true}),
- * {@code adagrad}, {@code adadelta}, {@code adamax}, {@code nadam}, {@code radam}, {@code lion}.
+ * {@code adagrad}, {@code adadelta}, {@code adamax}, {@code nadam}, {@code radam}, {@code lion},
+ * {@code schedule-free-adamw} (its {@code weightDecay} and {@code decoupledWeightDecay} both
+ * set its one decay λ; evaluate at {@link ScheduleFreeAdamW#evaluationPoint}). {@link Swats},
+ * {@link Lookahead} (a wrapper) and {@link Lbfgs} (which needs the objective) are not
+ * {@link BaseOptimizer}s and are built with their own builders.
  * Every optimizer takes {@code lr}, {@code weightDecay}, {@code decoupledWeightDecay},
  * {@code clipValue}, {@code clipNorm} and {@code skipNonFinite}; its own hyperparameters are
  * named as its builder's methods ({@code beta1}, {@code epsilon}, {@code form}, …), listed by
@@ -102,6 +106,20 @@ public final class Optimizers {
                 .put("beta2", (b, v) -> ((Lion.Builder) b).beta2(number("beta2", v)))
                 .map(),
                 b -> ((Lion.Builder) b).build());
+        add("schedule-free-adamw", ScheduleFreeAdamW::builder, own()
+                .put("beta1", (b, v) -> ((ScheduleFreeAdamW.Builder) b).beta1(number("beta1", v)))
+                .put("beta2", (b, v) -> ((ScheduleFreeAdamW.Builder) b).beta2(number("beta2", v)))
+                .put("epsilon", (b, v) -> ((ScheduleFreeAdamW.Builder) b)
+                        .epsilon(number("epsilon", v)))
+                .put("decayAtZ", (b, v) -> ((ScheduleFreeAdamW.Builder) b)
+                        .decayAtZ(bool("decayAtZ", v)))
+                .put("warmupSteps", (b, v) -> ((ScheduleFreeAdamW.Builder) b)
+                        .warmupSteps(longValue("warmupSteps", v)))
+                .put("r", (b, v) -> ((ScheduleFreeAdamW.Builder) b).r(number("r", v)))
+                .put("weightLrPower", (b, v) -> ((ScheduleFreeAdamW.Builder) b)
+                        .weightLrPower(number("weightLrPower", v)))
+                .map(),
+                b -> ((ScheduleFreeAdamW.Builder) b).build());
     }
 
     private Optimizers() {}
@@ -217,6 +235,14 @@ public final class Optimizers {
     private static int integer(String key, String value) {
         try {
             return Integer.parseInt(value);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static long longValue(String key, String value) {
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'");
         }

@@ -109,8 +109,24 @@ class CatalogueBadInputTest {
         assertEquals("rmsprop-centered-momentum", Optimizers.create("rmsprop",
                 Map.of("centered", "true", "momentum", "0.9")).kind());
         assertTrue(Optimizers.hyperparameters("nadam").contains("momentumDecay"));
+        ScheduleFreeAdamW sf = (ScheduleFreeAdamW) Optimizers.create("schedule-free-adamw",
+                Map.of("beta1", "0.95", "beta2", "0.99", "epsilon", "1e-6", "decayAtZ", "true",
+                        "warmupSteps", "7", "r", "0.5", "weightLrPower", "1.5",
+                        "weightDecay", "0.02"));
+        assertEquals(0.95, sf.beta1());
+        assertEquals(0.99, sf.beta2());
+        assertEquals(1e-6, sf.epsilon());
+        assertTrue(sf.decayAtZ());
+        assertEquals(7, sf.warmupSteps());
+        assertEquals(0.5, sf.r());
+        assertEquals(1.5, sf.weightLrPower());
+        assertEquals(0.02, sf.scheduleFreeWeightDecay());
+        assertEquals(ScheduleFreeAdamW.DEFAULT_LEARNING_RATE,
+                Optimizers.create("schedule-free-adamw", Map.of()).learningRate().valueAt(0));
+        refused("warmupSteps must be an integer, got '2.5'",
+                () -> Optimizers.create("schedule-free-adamw", Map.of("warmupSteps", "2.5")));
         refused("optimizer must be one of sgd, momentum, rmsprop, adam, adamw, amsgrad, adagrad,"
-                + " adadelta, adamax, nadam, radam, lion, got adamx",
+                + " adadelta, adamax, nadam, radam, lion, schedule-free-adamw, got adamx",
                 () -> Optimizers.create("adamx", Map.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("lion", Map.of("beta3", "0.9")));
