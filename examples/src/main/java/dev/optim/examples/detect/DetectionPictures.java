@@ -462,7 +462,8 @@ public final class DetectionPictures {
             data.addSeries(classNames.get(c) + " (raw)", drawn
                     ? new double[][] {curve.recall().clone(), curve.precision().clone()}
                     : new double[2][0]);
-            renderer.setSeriesPaint(series, classColour(c).brighter());
+            Color k = classColour(c);
+            renderer.setSeriesPaint(series, new Color(k.getRed(), k.getGreen(), k.getBlue(), 130));
             renderer.setSeriesStroke(series, Charts.stroke(1f));
             renderer.setSeriesVisibleInLegend(series, false);
             series++;
