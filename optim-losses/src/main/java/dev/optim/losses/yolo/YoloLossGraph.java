@@ -90,7 +90,7 @@ public final class YoloLossGraph {
      *     hold different numbers of images (the message names the expected and the actual
      *     shape, with S, B and C); or if the data types are not both FLOAT or both DOUBLE.
      *     A shape computed by ops (a network's output) is known only when the graph runs and
-     *     is not checked here
+     *     is not checked here: a wrong grid then fails in the run, as an ND4J op error
      */
     public Terms define(SameDiff sd, SDVariable predictions, SDVariable targets) {
         if (sd == null || predictions == null || targets == null) {
