@@ -278,10 +278,11 @@ public final class DetectionPictures {
      * @param epochs the epoch of each entry, as many as {@code train}
      * @param train the terms on the training set after each epoch (each weighted by its λ and
      *     averaged over the images, as {@link YoloLossTerms} holds them)
-     * @param test the terms on the test set, one per epoch, or null for none
+     * @param test the terms on the test set, one per epoch (null where it was not evaluated,
+     *     drawn as a gap), or null for none
      * @return the chart
      * @throws IllegalArgumentException if {@code epochs} or {@code train} is null or empty,
-     *     a list holds null, or the lengths differ
+     *     {@code train} holds null, or the lengths differ
      */
     public static JFreeChart lossTerms(int[] epochs, List<YoloLossTerms> train,
             List<YoloLossTerms> test) {
@@ -300,9 +301,6 @@ public final class DetectionPictures {
                     + test.size() + " entries for " + epochs.length + " epochs");
         }
         requireNoNull("train", train);
-        if (test != null) {
-            requireNoNull("test", test);
-        }
         double[] xs = new double[epochs.length];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = epochs[i];
@@ -372,6 +370,12 @@ public final class DetectionPictures {
         double[][] v = new double[TERM_NAMES.length][terms.size()];
         for (int i = 0; i < terms.size(); i++) {
             YoloLossTerms t = terms.get(i);
+            if (t == null) { // not evaluated at this epoch: a gap
+                for (double[] row : v) {
+                    row[i] = Double.NaN;
+                }
+                continue;
+            }
             v[0][i] = t.total();
             v[1][i] = t.xy();
             v[2][i] = t.wh();

@@ -166,6 +166,18 @@ class DetectionPicturesTest {
         assertEquals(6, flat.getXYPlot().getDataset().getSeriesCount());
         assertEquals("xy (centres)", flat.getXYPlot().getDataset().getSeriesKey(1));
         assertInstanceOf(NumberAxis.class, flat.getXYPlot().getRangeAxis());
+
+        // Test terms evaluated at some epochs only: gaps elsewhere.
+        List<YoloLossTerms> sparse = new ArrayList<>(Arrays.asList(null, null, test.get(2)));
+        XYDataset gaps = DetectionPictures.lossTerms(epochs, train, sparse).getXYPlot()
+                .getDataset();
+        assertTrue(Double.isNaN(gaps.getYValue(1, 0)));
+        assertTrue(Double.isNaN(gaps.getYValue(1, 1)));
+        assertEquals(0.2 + 0.3 + 0.4 + 0.01 + 0.1, gaps.getYValue(1, 2), 1e-15);
+        List<YoloLossTerms> trainWithNull = new ArrayList<>(Arrays.asList(null, null,
+                train.get(2)));
+        assertRefused("train entry 0 must not be null",
+                () -> DetectionPictures.lossTerms(epochs, trainWithNull, null));
     }
 
     @Test
