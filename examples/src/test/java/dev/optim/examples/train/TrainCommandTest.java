@@ -36,6 +36,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void aDivergingRunNamesTheStepAndTheBatch() {
+        Result r = run("train", "--dataset", "spirals", "--points", "80", "--hidden", "8",
+                "--activation", "tanh", "--optimizer", "sgd", "--lr", "1e300", "--batch-size",
+                "16", "--seed", "3", "--dtype", "float64", "--epochs", "5");
+        assertEquals(dev.optim.examples.cli.ExitCodes.DIVERGED, r.code(), r.err());
+        assertTrue(java.util.regex.Pattern.compile("diverged in epoch \\d+: non-finite batch loss "
+                + "(NaN|-?Infinity) at step \\d+ on a batch of 16 examples \\[\\d+(, \\d+){7}, …\\]")
+                .matcher(r.err()).find(), r.err());
+    }
+
+    @Test
     void trainsAndPrintsOneRowPerEpochAndAResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) {
         Result straight = run(with(SPIRALS, "--epochs", "4"));
         assertEquals(0, straight.code(), straight.err());

@@ -33,9 +33,32 @@ public record Divergence(long step, int[] batch, double loss, String where) {
         return batch.clone();
     }
 
+    /**
+     * How many of a batch's example indices {@link #toString()} names before an ellipsis.
+     */
+    public static final int SHOWN_INDICES = 8;
+
+    /**
+     * Names where the run diverged: the value, the step and, for a mini-batch, its size and its
+     * first {@value #SHOWN_INDICES} example indices, so the offending examples can be found, e.g.
+     * {@code "non-finite batch loss NaN at step 12 on a batch of 32 examples [4, 17, 99, 3, 8,
+     * 61, 0, 25, …]"} or {@code "non-finite validation loss Infinity at step 40"}.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
-        return "non-finite " + where + " loss " + loss + " at step " + step
-                + (batch.length > 0 ? " on a batch of " + batch.length + " examples" : "");
+        StringBuilder s = new StringBuilder("non-finite ").append(where).append(" loss ")
+                .append(loss).append(" at step ").append(step);
+        if (batch.length > 0) {
+            s.append(" on a batch of ").append(batch.length)
+                    .append(batch.length == 1 ? " example [" : " examples [");
+            int shown = Math.min(batch.length, SHOWN_INDICES);
+            for (int i = 0; i < shown; i++) {
+                s.append(i == 0 ? "" : ", ").append(batch[i]);
+            }
+            s.append(batch.length > shown ? ", …]" : "]");
+        }
+        return s.toString();
     }
 }

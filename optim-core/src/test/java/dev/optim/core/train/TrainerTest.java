@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class TrainerTest {
 
     /** f_i(θ) = ½(θ − a_i)², averaged; counts its batch evaluations; NaN from call nanAt on. */
-    static final class Quadratic implements StochasticObjective {
+    static class Quadratic implements StochasticObjective {
         final double[] a;
         int calls;
         int nanAt = Integer.MAX_VALUE;
@@ -164,6 +164,39 @@ class TrainerTest {
         assertArrayEquals(new int[] {2, 3}, d.batch());
         assertEquals(4, r.steps());
         assertTrue(Double.isFinite(theta.getDouble(0)));
+    }
+
+    @Test
+    void aNaNExampleStopsTrainingNamingTheStepAndTheBatchThatHoldsIt() {
+        // 24 examples, one of them NaN: the loss is NaN on the first shuffled batch holding it.
+        double[] a = new double[24];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i % 5;
+        }
+        a[17] = Double.NaN;
+        List<int[]> seen = new ArrayList<>();
+        Quadratic f = new Quadratic(a) {
+            @Override
+            public double evaluate(INDArray params, int[] batch, INDArray gradient) {
+                seen.add(batch.clone());
+                return super.evaluate(params, batch, gradient);
+            }
+        };
+        TrainingResult r = Trainer.builder(Sgd.builder().learningRate(0.1).build())
+                .batchPlan(BatchPlan.of(4).withOrder(BatchOrder.SHUFFLED).withSeed(7))
+                .epochs(3).build().run(f, Nd4j.createFromArray(0.0));
+        int k = 0;
+        while (java.util.Arrays.stream(seen.get(k)).noneMatch(i -> i == 17)) {
+            k++;
+        }
+        assertEquals(seen.size() - 1, k, "training must stop on the first batch holding 17");
+        int[] b = seen.get(k);
+        assertEquals(TrainingStop.DIVERGED, r.stop());
+        assertEquals(k, r.steps());
+        Divergence d = r.divergence().orElseThrow();
+        assertArrayEquals(b, d.batch());
+        assertEquals("non-finite batch loss NaN at step " + k + " on a batch of 4 examples ["
+                + b[0] + ", " + b[1] + ", " + b[2] + ", " + b[3] + "]", d.toString());
     }
 
     @Test

@@ -34,7 +34,8 @@ public record Scene(int size, int channels, float[] pixels, List<GroundTruthBox>
                     + ((long) channels * size * size) + " values, got "
                     + (pixels == null ? "null" : pixels.length));
         }
-        if (objects == null || objects.contains(null)) {
+        // Not objects.contains(null): List.of(...) throws a NullPointerException for that.
+        if (objects == null || objects.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("objects must not be null or hold null");
         }
         objects = List.copyOf(objects);

@@ -40,7 +40,7 @@ public final class SceneFiles {
      * @throws UncheckedIOException if writing fails (nothing is left at {@code dir})
      */
     public static void write(Path dir, List<Scene> scenes) {
-        if (dir == null || scenes == null || scenes.contains(null)) {
+        if (dir == null || scenes == null || scenes.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("dir and scenes must not be null");
         }
         if (Files.exists(dir)) {

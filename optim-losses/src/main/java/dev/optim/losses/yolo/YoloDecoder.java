@@ -60,8 +60,8 @@ public record YoloDecoder(YoloGrid grid, YoloLoss.SizeMode sizeMode, double scor
         int s = grid.gridSize();
         int depth = grid.predictionDepth();
         if (shape.length != 4 || shape[1] != s || shape[2] != s || shape[3] != depth) {
-            throw new IllegalArgumentException("predictions must have shape [N, " + s + ", " + s
-                    + ", " + depth + "], got " + Arrays.toString(shape));
+            throw new IllegalArgumentException("predictions must have shape "
+                    + grid.predictionShapeText() + ", got " + Arrays.toString(shape));
         }
         int n = (int) shape[0];
         double[] p = predictions.reshape('c', new long[] {predictions.length()}).toDoubleVector();

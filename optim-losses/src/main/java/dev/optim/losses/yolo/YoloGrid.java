@@ -120,6 +120,23 @@ public record YoloGrid(int gridSize, int boxesPerCell, int classes) {
         return new long[] {n, gridSize, gridSize, targetDepth()};
     }
 
+    /**
+     * The prediction shape in words, for messages:
+     * {@code "[N, S, S, B·5 + C] (S = 2, B·5 + C = 2·5 + 3)"} with the numbers filled in.
+     */
+    String predictionShapeText() {
+        return "[N, " + gridSize + ", " + gridSize + ", " + predictionDepth() + "] (S = "
+                + gridSize + ", B·5 + C = " + boxesPerCell + "·5 + " + classes + ")";
+    }
+
+    /**
+     * The target shape in words, for messages: {@code "[N, 2, 2, 8] (S = 2, 5 + C = 5 + 3)"}.
+     */
+    String targetShapeText() {
+        return "[N, " + gridSize + ", " + gridSize + ", " + targetDepth() + "] (S = " + gridSize
+                + ", 5 + C = 5 + " + classes + ")";
+    }
+
     private static void requireImages(long n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);

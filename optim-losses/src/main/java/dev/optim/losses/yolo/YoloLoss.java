@@ -304,10 +304,8 @@ public final class YoloLoss implements Loss {
         long[] ps = predictions.shape();
         if (ps.length != 4 || ps[1] != grid.gridSize() || ps[2] != grid.gridSize()
                 || ps[3] != grid.predictionDepth()) {
-            throw new IllegalArgumentException("predictions must have shape [N, "
-                    + grid.gridSize() + ", " + grid.gridSize() + ", " + grid.predictionDepth()
-                    + "] (S = " + grid.gridSize() + ", B·5 + C = " + grid.boxesPerCell() + "·5 + "
-                    + grid.classes() + "), got " + Arrays.toString(ps));
+            throw new IllegalArgumentException("predictions must have shape "
+                    + grid.predictionShapeText() + ", got " + Arrays.toString(ps));
         }
         long[] expected = grid.targetShape(ps[0]);
         if (!Arrays.equals(targets.shape(), expected)) {

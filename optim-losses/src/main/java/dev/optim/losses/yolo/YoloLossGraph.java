@@ -1,6 +1,7 @@
 package dev.optim.losses.yolo;
 
 import dev.optim.core.Reduction;
+import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -83,8 +84,13 @@ public final class YoloLossGraph {
      * @return the terms' variables, named {@code yolo_xy}, {@code yolo_wh},
      *     {@code yolo_conf_obj}, {@code yolo_conf_noobj}, {@code yolo_cls} and
      *     {@code yolo_total} (with a numeric suffix when the names are taken)
-     * @throws IllegalArgumentException if an argument is null, or a shape known at build time
-     *     does not fit the grid
+     * @throws IllegalArgumentException if an argument is null; if a shape known when the graph
+     *     is built does not fit the grid (a grid size other than {@code S}, a depth other than
+     *     {@code B·5 + C} or {@code 5 + C}, a rank other than 4), or predictions and targets
+     *     hold different numbers of images (the message names the expected and the actual
+     *     shape, with S, B and C); or if the data types are not both FLOAT or both DOUBLE.
+     *     A shape computed by ops (a network's output) is known only when the graph runs and
+     *     is not checked here: a wrong grid then fails in the run, as an ND4J op error
      */
     public Terms define(SameDiff sd, SDVariable predictions, SDVariable targets) {
         if (sd == null || predictions == null || targets == null) {
@@ -94,8 +100,7 @@ public final class YoloLossGraph {
         int s = grid.gridSize();
         int b = grid.boxesPerCell();
         int c = grid.classes();
-        checkShape("predictions", predictions, grid.predictionDepth(), s);
-        checkShape("targets", targets, grid.targetDepth(), s);
+        check(grid, predictions, targets);
         DataType type = predictions.dataType();
         boolean wh = loss.sizeMode() == YoloLoss.SizeMode.WIDTH_HEIGHT;
 
@@ -214,14 +219,50 @@ public final class YoloLossGraph {
         return n;
     }
 
-    private static void checkShape(String what, SDVariable v, int depth, int s) {
-        long[] shape = v.getShape();
+    /**
+     * Refuses, before any op is added, what the variables' static shapes and types already show
+     * to be wrong: a rank other than 4, a grid size or depth ({@code B·5 + C}, {@code 5 + C})
+     * other than the grid's, a number of images that differs between predictions and targets,
+     * a data type other than FLOAT or DOUBLE, or two different data types. An unknown dimension
+     * ({@code -1}, such as a placeholder's batch) or an unknown shape (the output of an op,
+     * known only when the graph runs) passes.
+     */
+    private static void check(YoloGrid grid, SDVariable predictions, SDVariable targets) {
+        DataType pt = predictions.dataType();
+        DataType tt = targets.dataType();
+        if (pt != DataType.FLOAT && pt != DataType.DOUBLE) {
+            throw new IllegalArgumentException("predictions must be FLOAT or DOUBLE, got " + pt);
+        }
+        if (tt != pt) {
+            throw new IllegalArgumentException("targets must have the data type of the "
+                    + "predictions, " + pt + ", got " + tt);
+        }
+        long[] ps = predictions.getShape();
+        long[] ts = targets.getShape();
+        checkShape("predictions", ps, grid.predictionDepth(), grid.gridSize(),
+                grid.predictionShapeText());
+        checkShape("targets", ts, grid.targetDepth(), grid.gridSize(), grid.targetShapeText());
+        if (ps != null && ts != null && ps[0] >= 0 && ts[0] >= 0 && ps[0] != ts[0]) {
+            throw new IllegalArgumentException("predictions and targets must hold the same "
+                    + "number of images N, got " + ps[0] + " and " + ts[0] + " (shapes "
+                    + Arrays.toString(ps) + " and " + Arrays.toString(ts) + ")");
+        }
+    }
+
+    private static void checkShape(String what, long[] shape, int depth, int s, String text) {
         if (shape == null) {
             return; // not known until run time
         }
-        if (shape.length != 4 || shape[1] != s || shape[2] != s || shape[3] != depth) {
-            throw new IllegalArgumentException(what + " must have shape [N, " + s + ", " + s + ", "
-                    + depth + "], got " + java.util.Arrays.toString(shape));
+        boolean ok = shape.length == 4 && known(shape[1], s) && known(shape[2], s)
+                && known(shape[3], depth);
+        if (!ok) {
+            throw new IllegalArgumentException(what + " must have shape " + text + ", got "
+                    + Arrays.toString(shape));
         }
+    }
+
+    /** A dimension that is unknown ({@code -1}) or the expected one. */
+    private static boolean known(long dimension, long expected) {
+        return dimension < 0 || dimension == expected;
     }
 }

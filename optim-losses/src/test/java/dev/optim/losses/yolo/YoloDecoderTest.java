@@ -98,6 +98,17 @@ class YoloDecoderTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new YoloDecoder(GRID, YoloLoss.SizeMode.WIDTH_HEIGHT, 0.5, 0.5)
                         .decode(Nd4j.zeros(1, 3, 3, 13)));
-        assertTrue(e.getMessage().contains("[N, 2, 2, 13], got [1, 3, 3, 13]"), e.getMessage());
+        assertEquals("predictions must have shape [N, 2, 2, 13] (S = 2, B·5 + C = 2·5 + 3), got "
+                + "[1, 3, 3, 13]", e.getMessage());
+        // One box per cell too few, and a flat output.
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new YoloDecoder(GRID, YoloLoss.SizeMode.WIDTH_HEIGHT, 0.5, 0.5)
+                        .decode(Nd4j.zeros(1, 2, 2, 8)));
+        assertEquals("predictions must have shape [N, 2, 2, 13] (S = 2, B·5 + C = 2·5 + 3), got "
+                + "[1, 2, 2, 8]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new YoloDecoder(GRID, YoloLoss.SizeMode.WIDTH_HEIGHT, 0.5, 0.5)
+                        .decode(Nd4j.zeros(1, 52)));
+        assertTrue(e.getMessage().endsWith("got [1, 52]"), e.getMessage());
     }
 }

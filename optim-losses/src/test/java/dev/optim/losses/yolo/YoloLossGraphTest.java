@@ -150,13 +150,73 @@ class YoloLossGraphTest {
 
     @Test
     void refusesShapesThatDoNotFitTheGrid() {
+        YoloGrid grid = new YoloGrid(2, 1, 2); // S = 2, B = 1, C = 2: depths 7 and 7
+        YoloLossGraph g = new YoloLossGraph(YoloLoss.of(grid));
         SameDiff sd = SameDiff.create();
-        YoloGrid grid = new YoloGrid(2, 1, 2);
-        var e = assertThrows(IllegalArgumentException.class, () -> new YoloLossGraph(
-                YoloLoss.of(grid)).define(sd, sd.placeHolder("p", DataType.DOUBLE, -1, 2, 2, 8),
-                sd.placeHolder("t", DataType.DOUBLE, -1, 2, 2, 7)));
-        assertEquals("predictions must have shape [N, 2, 2, 7], got [-1, 2, 2, 8]",
-                e.getMessage());
+        SDVariable t = sd.placeHolder("t", DataType.DOUBLE, -1, 2, 2, 7);
+        // One box too many per cell (B = 2 would need 2·5 + 2 = 12), one class too many.
+        assertRefused("predictions must have shape [N, 2, 2, 7] (S = 2, B·5 + C = 1·5 + 2), "
+                + "got [-1, 2, 2, 12]", () -> g.define(sd,
+                        sd.placeHolder("p12", DataType.DOUBLE, -1, 2, 2, 12), t));
+        assertRefused("predictions must have shape [N, 2, 2, 7] (S = 2, B·5 + C = 1·5 + 2), "
+                + "got [-1, 2, 2, 8]", () -> g.define(sd,
+                        sd.placeHolder("p8", DataType.DOUBLE, -1, 2, 2, 8), t));
+        // A 4×4 network output for a 2×2 grid.
+        assertRefused("predictions must have shape [N, 2, 2, 7] (S = 2, B·5 + C = 1·5 + 2), "
+                + "got [3, 4, 4, 7]", () -> g.define(sd,
+                        sd.var("v44", Nd4j.zeros(DataType.DOUBLE, 3, 4, 4, 7)), t));
+        // A flat output, rank 2.
+        assertRefused("predictions must have shape [N, 2, 2, 7] (S = 2, B·5 + C = 1·5 + 2), "
+                + "got [-1, 28]", () -> g.define(sd,
+                        sd.placeHolder("flat", DataType.DOUBLE, -1, 28), t));
+        // Targets encoded for another grid or class count.
+        SDVariable p = sd.placeHolder("p", DataType.DOUBLE, -1, 2, 2, 7);
+        assertRefused("targets must have shape [N, 2, 2, 7] (S = 2, 5 + C = 5 + 2), "
+                + "got [-1, 3, 3, 7]", () -> g.define(sd, p,
+                        sd.placeHolder("t33", DataType.DOUBLE, -1, 3, 3, 7)));
+        assertRefused("targets must have shape [N, 2, 2, 7] (S = 2, 5 + C = 5 + 2), "
+                + "got [-1, 2, 2, 8]", () -> g.define(sd, p,
+                        sd.placeHolder("t8", DataType.DOUBLE, -1, 2, 2, 8)));
         assertThrows(IllegalArgumentException.class, () -> new YoloLossGraph(null));
+    }
+
+    @Test
+    void refusesDifferentImageCountsAndDataTypes() {
+        YoloGrid grid = new YoloGrid(2, 1, 2);
+        YoloLossGraph g = new YoloLossGraph(YoloLoss.of(grid));
+        SameDiff sd = SameDiff.create();
+        assertRefused("predictions and targets must hold the same number of images N, got 3 "
+                + "and 2 (shapes [3, 2, 2, 7] and [2, 2, 2, 7])", () -> g.define(sd,
+                        sd.var("p3", Nd4j.zeros(DataType.DOUBLE, 3, 2, 2, 7)),
+                        sd.placeHolder("t2", DataType.DOUBLE, 2, 2, 2, 7)));
+        assertRefused("targets must have the data type of the predictions, DOUBLE, got FLOAT",
+                () -> g.define(sd, sd.placeHolder("pd", DataType.DOUBLE, -1, 2, 2, 7),
+                        sd.placeHolder("tf", DataType.FLOAT, -1, 2, 2, 7)));
+        assertRefused("predictions must be FLOAT or DOUBLE, got INT",
+                () -> g.define(sd, sd.placeHolder("pi", DataType.INT, -1, 2, 2, 7),
+                        sd.placeHolder("ti", DataType.INT, -1, 2, 2, 7)));
+    }
+
+    @Test
+    void unknownDimensionsAndShapesPass() {
+        YoloGrid grid = new YoloGrid(2, 1, 2);
+        YoloLossGraph g = new YoloLossGraph(YoloLoss.of(grid));
+        SameDiff sd = SameDiff.create();
+        // A batch of -1 against a known batch, and an op's output (shape known only at run time).
+        SDVariable input = sd.placeHolder("in", DataType.DOUBLE, -1, 2, 2, 7);
+        SDVariable out = sd.nn.sigmoid(input);
+        assertEquals(null, out.getShape());
+        SDVariable t = sd.placeHolder("t", DataType.DOUBLE, 4, 2, 2, 7);
+        YoloLossGraph.Terms terms = g.define(sd, out, t);
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 4, 2, 2, 7);
+        INDArray p = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(x, true); // the same values on the host: all 0.5
+        INDArray target = Nd4j.zeros(DataType.DOUBLE, 4, 2, 2, 7);
+        double graph = sd.output(Map.of("in", x, "t", target), terms.total().name())
+                .get(terms.total().name()).getDouble(0);
+        assertEquals(YoloLoss.of(grid).value(p, target), graph, 1e-15);
+    }
+
+    private static void assertRefused(String message, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }
