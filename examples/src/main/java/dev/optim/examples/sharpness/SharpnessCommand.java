@@ -117,7 +117,7 @@ public final class SharpnessCommand implements Callable<Integer> {
                 seeds != null ? seeds : base.seeds(), epsilon,
                 base.subspace(), m, base.interpolationPoints(),
                 base.ascentSteps());
-        Network net = task.network(e.hidden(), dev.optim.nn.Activation.RELU,
+        Network net = task.network(e.hidden(), BatchSizeExperiment.ACTIVATION,
                 org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1);
         long n = net.dimension();
         if (eigenvalues < 1 || eigenvalues > n) {

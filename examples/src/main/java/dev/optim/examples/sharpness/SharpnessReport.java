@@ -175,7 +175,7 @@ public record SharpnessReport(BatchSizeExperiment experiment, List<SeedRow> rows
     public String table() {
         BatchSizeExperiment e = experiment;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s, MLP %s ReLU float64, Adam lr %g, trained to"
+        s.append(String.format(Locale.ROOT, "%s, MLP %s tanh float64, Adam lr %g, trained to"
                 + " train loss <= %g; %d seeds; eps = %g, subspace %d, Lanczos %d products%n",
                 e.task(), java.util.Arrays.toString(e.hidden()), e.learningRate(),
                 e.targetLoss(), rows.size(), e.epsilon(), e.subspace(), e.lanczosIterations()));
