@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * ({@link BatchSizeExperiment}) and prints the table of test accuracy, ε-sharpness and top
  * Hessian eigenvalue (mean ± sd); then runs rate decay versus batch growth and Adam versus SGD
  * versus SWATS ({@link ScheduleExperiment}) and prints their last points. Writes under
- * {@code --out}: {@code sharpness.csv} (every seed), {@code table.txt}, {@code curves.csv}, and
+ * {@code --out}: {@code sharpness.csv} (every seed), {@code table.txt}, {@code curves.csv},
+ * {@code interpolation.csv}, and
  * the pictures {@code interpolation.png}, {@code decay-growth-examples.png},
  * {@code decay-growth-updates.png}, {@code optimizers.png} and {@code slice.png} (a 2-D slice of
  * the training loss around the first small-batch solution along two filter-normalised
@@ -147,6 +148,13 @@ public final class SharpnessCommand implements Callable<Integer> {
         }
         SharpnessPictures.interpolation(report.interpolation(), e.smallBatch(), e.largeBatch(),
                 out.resolve("interpolation.png"));
+        StringBuilder line = new StringBuilder("alpha,train_loss,test_loss\n");
+        NetworkSharpness.Interpolation il = report.interpolation();
+        for (int i = 0; i < il.alphas().length; i++) {
+            line.append(String.format(Locale.ROOT, "%.4g,%.6g,%.6g%n", il.alphas()[i],
+                    il.trainLoss()[i], il.testLoss()[i]));
+        }
+        Files.writeString(out.resolve("interpolation.csv"), line.toString());
         INDArray theta = first.parameters();
         INDArray u = d1 == null
                 ? FilterDirections.of(net.trainObjective(), theta, FilterDirections.Bias.ZERO, 1)

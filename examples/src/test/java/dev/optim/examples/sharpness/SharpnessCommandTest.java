@@ -72,11 +72,19 @@ class SharpnessCommandTest {
         assertTrue(r.out().contains("eps_sharpness_full") && r.out().contains("top_eigenvalue"),
                 r.out());
         for (String f : new String[] {"sharpness.csv", "table.txt", "interpolation.png",
+            "interpolation.csv",
             "slice.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         List<String> csv = Files.readAllLines(dir.resolve("sharpness.csv"));
         assertEquals(1 + 2 + 4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(1).startsWith("1,32,"), csv.get(1));
+        List<String> line = Files.readAllLines(dir.resolve("interpolation.csv"));
+        assertEquals("alpha,train_loss,test_loss", line.get(0));
+        assertEquals(1 + 9, line.size());
+        // α = 0 is the small-batch solution: its train loss is the table's.
+        String sbLoss = csv.get(1).split(",")[2];
+        assertEquals(Double.parseDouble(sbLoss), Double.parseDouble(line.get(3).split(",")[1]),
+                1e-3 * Double.parseDouble(sbLoss));
     }
 }
