@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -36,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Lanczos with {@code products} central-difference Hessian-vector products (two full-batch
  * gradients each), and {@code slice}, a 2-D slice of {@code side × side} full-batch losses
  * along two normalised random directions. One shot per measurement: a single call takes
- * seconds.
+ * seconds ({@code lanczos}) to minutes ({@code slice}, hence its 30-minute timeout; JMH's
+ * default of 10 minutes cut a shot short on the loaded machine).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -109,6 +111,7 @@ public class SharpnessBenchmark {
      */
     @Benchmark
     @Measurement(iterations = 2)
+    @Timeout(time = 30, timeUnit = TimeUnit.MINUTES)
     public Object slice(Net n) {
         return Surface.slice(n.objective, n.theta, n.d1, n.d2, Grid.square(-1, 1, n.side));
     }
