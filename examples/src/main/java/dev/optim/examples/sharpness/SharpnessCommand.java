@@ -203,8 +203,8 @@ public final class SharpnessCommand implements Callable<Integer> {
         Files.writeString(out.resolve("table.txt"), text.toString());
         o.print(text);
         o.flush();
-        spec.commandLine().getErr().printf(Locale.ROOT, "sharpness: wrote %s (slice %.1f s)%n",
-                out, sliceSeconds);
+        spec.commandLine().getErr().printf(Locale.ROOT, "%s: wrote %s (slice %.1f s)%n",
+                spec.qualifiedName(), out, sliceSeconds);
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }
