@@ -63,6 +63,19 @@ public record BatchSizeExperiment(Task task, int[] hidden, int smallBatch, int l
     /**
      * Validates the configuration.
      *
+     * @param task see the record
+     * @param hidden see the record
+     * @param smallBatch see the record
+     * @param largeBatch see the record
+     * @param learningRate see the record
+     * @param targetLoss see the record
+     * @param maxEpochs see the record
+     * @param seeds see the record
+     * @param epsilon see the record
+     * @param subspace see the record
+     * @param lanczosIterations see the record
+     * @param interpolationPoints see the record
+     * @param ascentSteps see the record
      * @throws IllegalArgumentException if a value is out of range (named with the value)
      */
     public BatchSizeExperiment {

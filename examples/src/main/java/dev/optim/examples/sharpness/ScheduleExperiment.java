@@ -49,6 +49,16 @@ public record ScheduleExperiment(Task task, int[] hidden, int batch, double sgdR
     /**
      * Validates the configuration.
      *
+     * @param task see the record
+     * @param hidden see the record
+     * @param batch see the record
+     * @param sgdRate see the record
+     * @param momentum see the record
+     * @param adamRate see the record
+     * @param factor see the record
+     * @param phases see the record
+     * @param phaseEpochs see the record
+     * @param seed see the record
      * @throws IllegalArgumentException if a value is out of range (named with the value)
      */
     public ScheduleExperiment {
