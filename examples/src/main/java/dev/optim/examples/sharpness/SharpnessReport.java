@@ -167,8 +167,9 @@ public record SharpnessReport(BatchSizeExperiment experiment, List<SeedRow> rows
     }
 
     /**
-     * The summary table: per batch size, mean ± sd over the seeds of each column, and in how
-     * many seeds the large batch's value is above the small batch's.
+     * The summary table: per batch size, mean ± sd over the seeds of each column, in how many
+     * seeds the large batch's value is above the small batch's, and how many runs reached the
+     * target loss within their budget.
      *
      * @return aligned text
      */
@@ -186,7 +187,19 @@ public record SharpnessReport(BatchSizeExperiment experiment, List<SeedRow> rows
                     pm(mean(false, c), sd(false, c)), pm(mean(true, c), sd(true, c)),
                     largeAbove(c) + "/" + rows.size()));
         }
+        s.append(String.format(Locale.ROOT, "%-24s %22s %22s%n", "reached the target loss",
+                reached(false) + "/" + rows.size(), reached(true) + "/" + rows.size()));
         return s.toString();
+    }
+
+    private int reached(boolean large) {
+        int k = 0;
+        for (SeedRow r : rows) {
+            if ((large ? r.large() : r.small()).solution().reachedTarget()) {
+                k++;
+            }
+        }
+        return k;
     }
 
     private static String pm(double m, double sd) {

@@ -85,6 +85,8 @@ class ExperimentsTest {
                 + "eps_sharpness_full,eps_sharpness_subspace,top_eigenvalue,reached_target\n"), csv);
         assertTrue(csv.contains("\nmean,2,"), csv);
         assertTrue(r.table().contains("0/3"), r.table());
+        assertTrue(r.table().contains("reached the target loss") && r.table().contains("3/3"),
+                r.table());
     }
 
     private static SharpnessReport.SeedRow row(long seed, double accuracy, double top) {
