@@ -25,10 +25,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p><b>Hessian-vector products</b> are central differences of SameDiff's gradients,
  * {@code H·v ≈ (∇f(θ + h·v) − ∇f(θ − h·v)) / (2h)} with {@code h = s·max(1, ‖θ‖)/‖v‖}
  * ({@link HessianVectorProduct#centralDifference(dev.optim.core.Objective, INDArray)}), two
- * gradient evaluations each, error {@code O(h²)}. SameDiff's own second derivatives
- * (differentiating its gradient function again) were not used: Optim drives SameDiff only
- * through {@code calculateGradientsAndOutputs}, whose gradients are arrays, not graph
- * variables, and a double-backward graph was not probed on ND4J 1.0.0-M2.1. Use float64
+ * gradient evaluations each, error {@code O(h²)}. SameDiff's own second derivatives are not
+ * available: in ND4J 1.0.0-M2.1, differentiating SameDiff's gradient function again (a loss
+ * {@code ∇f·v} built on its {@code "x-grad"} variables) fails with "Another variable with the
+ * name one-var already exists" ({@code SameDiffSecondDerivativeTest} keeps that probe). Use float64
  * networks: float32 gradients carry about 7 digits, which the default float32 step {@code s =
  * 1e-2} trades for truncation error.
  *
