@@ -48,6 +48,30 @@ public final class SharpnessCommand implements Callable<Integer> {
             description = "digits|spirals (default: ${DEFAULT-VALUE}).")
     String dataset;
 
+    @Option(names = "--hidden", split = ",", paramLabel = "W,W,...",
+            description = "Hidden widths, tanh (default: 32, quick 16).")
+    int[] hidden;
+
+    @Option(names = "--small-batch", paramLabel = "B",
+            description = "The small batch (default: 32).")
+    Integer smallBatch;
+
+    @Option(names = "--large-batch", paramLabel = "B",
+            description = "The large batch (default: half the training part, quick a quarter).")
+    Integer largeBatch;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Adam's rate for both batches (default: 3e-3, quick 1e-2).")
+    Double lr;
+
+    @Option(names = "--target-loss", paramLabel = "L",
+            description = "The training loss both are trained to (default: 0.05, quick 0.2).")
+    Double targetLoss;
+
+    @Option(names = "--max-epochs", paramLabel = "E",
+            description = "Each run's budget (default: 400, quick 100).")
+    Long maxEpochs;
+
     @Option(names = "--seeds", paramLabel = "S",
             description = "Seeds of the batch-size experiment (default: 5, quick 1).")
     Integer seeds;
@@ -113,8 +137,35 @@ public final class SharpnessCommand implements Callable<Integer> {
         };
         BatchSizeExperiment base = quick ? BatchSizeExperiment.quick(task)
                 : BatchSizeExperiment.standard(task);
-        BatchSizeExperiment e = new BatchSizeExperiment(task, base.hidden(), base.smallBatch(),
-                base.largeBatch(), base.learningRate(), base.targetLoss(), base.maxEpochs(),
+        if (hidden != null) {
+            for (int w : hidden) {
+                if (w < 1) {
+                    throw new BadInputException("--hidden widths must be >= 1, got " + w);
+                }
+            }
+        }
+        int sb = smallBatch != null ? smallBatch : base.smallBatch();
+        int lb = largeBatch != null ? largeBatch : base.largeBatch();
+        if (sb < 1 || lb <= sb || lb > task.trainSize()) {
+            throw new BadInputException("--small-batch and --large-batch must satisfy 1 <= small"
+                    + " < large <= " + task.trainSize() + " (the training part), got " + sb
+                    + " and " + lb);
+        }
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new BadInputException("--lr must be finite and > 0, got " + lr);
+        }
+        if (targetLoss != null && !(targetLoss > 0 && Double.isFinite(targetLoss))) {
+            throw new BadInputException("--target-loss must be finite and > 0, got "
+                    + targetLoss);
+        }
+        if (maxEpochs != null && maxEpochs < 1) {
+            throw new BadInputException("--max-epochs must be >= 1, got " + maxEpochs);
+        }
+        BatchSizeExperiment e = new BatchSizeExperiment(task,
+                hidden != null ? hidden : base.hidden(), sb, lb,
+                lr != null ? lr : base.learningRate(),
+                targetLoss != null ? targetLoss : base.targetLoss(),
+                maxEpochs != null ? maxEpochs : base.maxEpochs(),
                 seeds != null ? seeds : base.seeds(), epsilon,
                 base.subspace(), m, base.interpolationPoints(),
                 base.ascentSteps());

@@ -53,6 +53,19 @@ class SharpnessCommandTest {
     }
 
     @Test
+    void batchesOutOfOrderAreBadInput(@TempDir Path dir) {
+        Result r = run("sharpness", "--quick", "--small-batch", "64", "--large-batch", "64",
+                "--out", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("1 <= small < large <= 1258 (the training part), got 64 and"
+                + " 64"), r.err());
+        r = run("sharpness", "--quick", "--target-loss", "0", "--out", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--target-loss must be finite and > 0, got 0.0"), r.err());
+    }
+
+    @Test
     void aDirectionOfTheWrongLengthIsBadInput(@TempDir Path dir) throws Exception {
         Path d = dir.resolve("d.txt");
         Files.writeString(d, "1,2,3\n4\n");
