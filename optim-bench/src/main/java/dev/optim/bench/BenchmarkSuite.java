@@ -43,7 +43,7 @@ public final class BenchmarkSuite {
 
     /** Every benchmark class of the module, as a JMH include pattern. */
     static final String INCLUDE = "dev\\.optim\\.bench\\.(UpdateStep|ManyTensors|LargeSet|Tier"
-            + "|Rosenbrock|MemoryBandwidth|Catalogue|SameDiffTraining|Search|Detector)Benchmark\\.";
+            + "|Rosenbrock|MemoryBandwidth|Catalogue|SameDiffTraining|Search|Detector|Sharpness)Benchmark\\.";
 
     private BenchmarkSuite() {}
 

@@ -37,7 +37,7 @@ class BenchmarkSmokeTest {
                     .filter(f -> f.endsWith("Benchmark.java"))
                     .map(f -> f.substring(0, f.length() - ".java".length())).sorted().toList();
         }
-        assertEquals(10, classes.size(), classes.toString());
+        assertEquals(11, classes.size(), classes.toString());
         for (String c : classes) {
             assertTrue(include.matcher("dev.optim.bench." + c + ".x").lookingAt(), c);
         }
@@ -73,7 +73,7 @@ class BenchmarkSmokeTest {
         // The catalogue's own optimizers (one with an ND4J counterpart, one without), and the
         // networks and the search at small sizes.
         Options others = new OptionsBuilder().parent(quick.build())
-                .include("dev\\.optim\\.bench\\.(Catalogue|SameDiffTraining|Search|Detector)"
+                .include("dev\\.optim\\.bench\\.(Catalogue|SameDiffTraining|Search|Detector|Sharpness)"
                         + "Benchmark\\.")
                 .param("optimizer", "adagrad", "schedule-free-adamw")
                 .param("size", "1000")
@@ -82,6 +82,8 @@ class BenchmarkSmokeTest {
                 .param("threads", "2")
                 .param("imageSize", "16")
                 .param("channels", "4,4")
+                .param("products", "2")
+                .param("side", "2")
                 .build();
         List<RunResult> results = new ArrayList<>(new Runner(kernels).run());
         results.addAll(new Runner(others).run());
@@ -112,7 +114,8 @@ class BenchmarkSmokeTest {
                 "SearchBenchmark.trials",
                 "DetectorBenchmark.step", "DetectorBenchmark.gradient", "DetectorBenchmark.forward",
                 "DetectorBenchmark.forwardLoss", "DetectorBenchmark.lossGraph",
-                "DetectorBenchmark.lossHost"), names);
+                "DetectorBenchmark.lossHost", "SharpnessBenchmark.lanczos",
+                "SharpnessBenchmark.slice"), names);
 
         String section = ResultsReport.of(results).markdown("smoke", List.of("a test"));
         assertTrue(section.contains("| adam | float32 | 1,000 |"), section);

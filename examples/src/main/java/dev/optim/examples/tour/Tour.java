@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tour of the article "Optimizing neural networks": seven steps, each a point of the article
+ * The tour of the article "Optimizing neural networks": nine steps, each a point of the article
  * run with the library and drawn, written into one folder with a summary table
  * ({@code summary.md}):
  *
@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  *       learning-rate decay off and on;
  *   <li>the house-price regression with and without standardisation;
  *   <li>the YOLO loss and its five terms as predictions move toward the truth;
- *   <li>the memory each optimizer keeps per parameter.
+ *   <li>the memory each optimizer keeps per parameter;
+ *   <li>GD, Momentum, RMSprop and Adam training one MLP;
+ *   <li>sharp and flat minima: small and large batches trained to the same loss, the line
+ *       between the two solutions and a filter-normalised slice ({@link SharpMinima}).
  * </ol>
  *
  * <p>Each step logs a progress line when it starts and when it ends, with its time.
@@ -40,14 +43,14 @@ public final class Tour {
     private final List<TourStep> steps;
 
     /**
-     * A tour with the seven steps of the article.
+     * A tour with the nine steps of the article.
      *
      * @param settings the settings
      */
     public Tour(TourSettings settings) {
         this(settings, List.of(new DataAndFit(), new LossSurface(), new LearningRates(),
                 new OptimizerRace(), new HousePriceScaling(), new YoloTerms(),
-                new OptimizerMemory(), new NetworkTraining()));
+                new OptimizerMemory(), new NetworkTraining(), new SharpMinima()));
     }
 
     /**
