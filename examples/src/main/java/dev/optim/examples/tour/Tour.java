@@ -47,7 +47,7 @@ public final class Tour {
     public Tour(TourSettings settings) {
         this(settings, List.of(new DataAndFit(), new LossSurface(), new LearningRates(),
                 new OptimizerRace(), new HousePriceScaling(), new YoloTerms(),
-                new OptimizerMemory(), new NetworkTraining()));
+                new OptimizerMemory(), new NetworkTraining(), new TrainedDetector()));
     }
 
     /**

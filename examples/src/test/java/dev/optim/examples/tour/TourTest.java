@@ -55,7 +55,7 @@ class TourTest {
         String summary = Files.readString(out.resolve(Tour.SUMMARY));
         assertTrue(summary.contains("| # | point of the article | what the run shows | pictures |"),
                 summary);
-        for (int point = 1; point <= 8; point++) {
+        for (int point = 1; point <= 9; point++) {
             assertTrue(summary.contains("\n| " + point + " | "), "point " + point + ":\n" + summary);
         }
         for (String name : expected) {
