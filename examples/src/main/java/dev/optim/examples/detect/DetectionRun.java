@@ -25,8 +25,9 @@ import java.util.Optional;
  * @param peakHeapBytes the largest JVM heap in use seen (sampled at each epoch's end)
  * @param peakPhysicalBytes the largest physical memory of the process seen (JavaCPP's
  *     {@code Pointer.physicalBytes()}, heap and off-heap together)
- * @param peakOffHeapBytes the largest off-heap memory JavaCPP had allocated
- *     ({@code Pointer.totalBytes()}, ND4J's arrays)
+ * @param peakOffHeapBytes the largest memory outside the JVM heap seen: the physical memory
+ *     less the committed heap (ND4J's arrays, the native libraries, the JVM's code; an upper
+ *     bound on ND4J's share), or JavaCPP's {@code Pointer.totalBytes()} if larger
  * @param peakWorkspaceBytes the largest size of the training thread's ND4J workspaces (0 when
  *     none is open, as SameDiff's CPU session does not use them)
  * @param divergence the non-finite loss that stopped training, if any: the step (counted over

@@ -15,7 +15,8 @@ class DetectorTrainingTest {
 
     private static DetectorTraining.Builder tiny() {
         return DetectorTraining.builder().trainScenes(64).testScenes(24).evalScenes(16)
-                .epochs(3).batchSize(16).channels(8, 16).gridLayers(16);
+                .epochs(3).batchSize(16).spaceToDepth(4).channels(8, 16).gridLayers(16)
+                .freshScenes(false);
     }
 
     /** A small run: the records add up, the mAP is the evaluation of the detections returned. */
@@ -75,8 +76,8 @@ class DetectorTrainingTest {
         assertTrue(e.getMessage().contains("trainSeed and testSeed must differ"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> DetectorTraining.builder().imageSize(96).build());
-        assertTrue(e.getMessage().contains("imageSize 96 must be gridSize 4 × spaceToDepth 4 ×"
-                + " 2^2"), e.getMessage());
+        assertTrue(e.getMessage().contains("imageSize 96 must be gridSize 4 × spaceToDepth 2 ×"
+                + " 2^3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> DetectorTraining.builder().gridSize(1).build());
         assertTrue(e.getMessage().contains("imageSize 64 must be gridSize 1"), e.getMessage());
