@@ -112,7 +112,8 @@ class DetectorStemTest {
 
     /**
      * The gradient of a small float64 detector with every option on (space-to-depth, strided
-     * blocks, a grid layer, a confidence prior), every parameter against central differences.
+     * blocks, a grid layer, a confidence prior), every fourth parameter (every variable is hit)
+     * against central differences.
      * The loss's confidence target is 1 here: with the paper's IoU target, which the graph holds
      * constant (as {@code YoloLoss} does), the gradient is by design not the derivative of the
      * loss's value, and differences would disagree by a few percent.
@@ -132,7 +133,9 @@ class DetectorStemTest {
         f.evaluate(theta, grad);
         double h = 1e-6;
         int nonZero = 0;
-        for (long i = 0; i < theta.length(); i++) {
+        int checked = 0;
+        for (long i = 0; i < theta.length(); i += 4) {
+            checked++;
             double x = theta.getDouble(i);
             theta.putScalar(i, x + h);
             double up = f.value(theta);
@@ -144,7 +147,7 @@ class DetectorStemTest {
             assertEquals(numeric, analytic, 1e-7 + 1e-5 * Math.abs(numeric), "parameter " + i);
             nonZero += Math.abs(analytic) > 1e-6 ? 1 : 0;
         }
-        assertTrue(nonZero > theta.length() / 2, "only " + nonZero + " of " + theta.length()
+        assertTrue(nonZero > checked / 2, "only " + nonZero + " of " + checked
                 + " gradients are non-zero");
     }
 
