@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             SurfaceCommand.class, RaceCommand.class, TourCommand.class, PlaygroundCommand.class,
             dev.optim.examples.search.SearchCommand.class,
             dev.optim.examples.train.TrainCommand.class,
+            dev.optim.examples.detect.DetectCommand.class,
             dev.optim.examples.sharpness.SharpnessCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -523,6 +523,29 @@ public final class DetectionPictures {
     }
 
     /**
+     * Writes a training run's three pictures into {@code dir}: its first test scenes with their
+     * detections, the five loss terms of each epoch (train solid, test dashed) and the test
+     * set's precision–recall curves, as {@link #write(Path, List, List, List, int[], List, List,
+     * AveragePrecision.Result)}.
+     *
+     * @param dir the folder
+     * @param run the run
+     * @return the three files, in that order
+     * @throws IllegalArgumentException if {@code run} is null or its parts are refused
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(Path dir, DetectionRun run) throws IOException {
+        if (run == null) {
+            throw new IllegalArgumentException("run must not be null");
+        }
+        int[] epochs = run.epochs().stream().mapToInt(EpochRecord::epoch).toArray();
+        List<YoloLossTerms> train = run.epochs().stream().map(EpochRecord::trainTerms).toList();
+        List<YoloLossTerms> test = run.epochs().stream().map(EpochRecord::testTerms).toList();
+        return write(dir, run.testScenes(), run.testDetections(), CLASS_NAMES, epochs, train,
+                test, run.test());
+    }
+
+    /**
      * Writes the three pictures into {@code dir} (created if needed) as {@link #DETECTIONS}
      * (the first {@code COLUMNS²} scenes, {@link #COLUMNS} a row, scale {@link #SCALE},
      * confidence at least {@link #MIN_CONFIDENCE}), {@link #LOSS_TERMS} and {@link #PR_CURVES}

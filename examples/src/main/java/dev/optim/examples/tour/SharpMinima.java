@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Point 9: sharp and flat minima. The quick {@link BatchSizeExperiment} on the digits MLP (one
+ * Point 10: sharp and flat minima. The quick {@link BatchSizeExperiment} on the digits MLP (one
  * seed: a small batch and a quarter of the training set, trained to the same loss): the test
  * accuracy, ε-sharpness and top Hessian eigenvalue of each, the losses on the line between the
  * two solutions and a 2-D filter-normalised slice around the small-batch one. {@code optim
@@ -43,7 +43,7 @@ final class SharpMinima implements TourStep {
         SharpnessReport.Measured small = r.rows().get(0).small();
         SharpnessReport.Measured large = r.rows().get(0).large();
         NetworkSharpness.Interpolation line = r.interpolation();
-        String interpolation = ctx.png("9-sharpness-interpolation.png",
+        String interpolation = ctx.png("10-sharpness-interpolation.png",
                 LineChart.builder("Between the batch-" + q.smallBatch() + " (α = 0) and batch-"
                         + q.largeBatch() + " (α = 1) solutions", "α", "cross-entropy")
                         .logY(true).subtitle(task.name() + ", trained to train loss "
@@ -59,7 +59,7 @@ final class SharpMinima implements TourStep {
                 FilterDirections.Bias.ZERO, 2);
         int side = ctx.settings().pick(15, 5);
         Surface s = NetworkSharpness.slice(net, theta, d1, d2, Grid.square(-1, 1, side));
-        String slice = ctx.png("9-sharpness-slice.png", ContourChart.builder(
+        String slice = ctx.png("10-sharpness-slice.png", ContourChart.builder(
                 "Training loss around the batch-" + q.smallBatch() + " solution",
                 "filter-normalised direction 1", "direction 2",
                 new GridValues(s.grid().xs(), s.grid().ys(), s.values()))
@@ -72,7 +72,7 @@ final class SharpMinima implements TourStep {
                 100 * sb.testAccuracy(), 100 * large.solution().testAccuracy(),
                 small.sharpnessFull(), large.sharpnessFull(), small.topEigenvalue(),
                 large.topEigenvalue());
-        return List.of(new Finding(9, "sharp and flat minima", result,
+        return List.of(new Finding(10, "sharp and flat minima", result,
                 List.of(interpolation, slice)));
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tour of the article "Optimizing neural networks": nine steps, each a point of the article
+ * The tour of the article "Optimizing neural networks": ten steps, each a point of the article
  * run with the library and drawn, written into one folder with a summary table
  * ({@code summary.md}):
  *
@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the YOLO loss and its five terms as predictions move toward the truth;
  *   <li>the memory each optimizer keeps per parameter;
  *   <li>GD, Momentum, RMSprop and Adam training one MLP;
+ *   <li>a small YOLO detector trained with Adam: its five loss terms over training and its
+ *       precision–recall curves per class ({@link TrainedDetector});
  *   <li>sharp and flat minima: small and large batches trained to the same loss, the line
  *       between the two solutions and a filter-normalised slice ({@link SharpMinima}).
  * </ol>
@@ -43,14 +45,15 @@ public final class Tour {
     private final List<TourStep> steps;
 
     /**
-     * A tour with the nine steps of the article.
+     * A tour with the ten steps of the article.
      *
      * @param settings the settings
      */
     public Tour(TourSettings settings) {
         this(settings, List.of(new DataAndFit(), new LossSurface(), new LearningRates(),
                 new OptimizerRace(), new HousePriceScaling(), new YoloTerms(),
-                new OptimizerMemory(), new NetworkTraining(), new SharpMinima()));
+                new OptimizerMemory(), new NetworkTraining(), new TrainedDetector(),
+                new SharpMinima()));
     }
 
     /**

@@ -34,7 +34,8 @@ class TourTest {
         List<String> expected = new ArrayList<>(List.of("1-regression-data.png",
                 "2-regression-surface.png", "3-learning-rates.png", "5-house-prices.png",
                 "6-yolo-loss.png", "7-optimizer-memory.png", "8-mlp-optimizers.png",
-                "9-sharpness-interpolation.png", "9-sharpness-slice.png"));
+                "9-detector-loss-terms.png", "9-detector-pr-curves.png",
+                "10-sharpness-interpolation.png", "10-sharpness-slice.png"));
         for (String l : List.of("himmelblau", "styblinski-tang", "rosenbrock",
                 "goldstein-price")) {
             expected.add("4-race-" + l + ".png");
@@ -56,7 +57,7 @@ class TourTest {
         String summary = Files.readString(out.resolve(Tour.SUMMARY));
         assertTrue(summary.contains("| # | point of the article | what the run shows | pictures |"),
                 summary);
-        for (int point = 1; point <= 9; point++) {
+        for (int point = 1; point <= 10; point++) {
             assertTrue(summary.contains("\n| " + point + " | "), "point " + point + ":\n" + summary);
         }
         for (String name : expected) {
@@ -66,6 +67,6 @@ class TourTest {
         assertTrue(summary.contains("Adam 2 (8/16)"), summary);
         // Data on standard output (the summary, nothing else), messages on standard error.
         assertEquals(summary, stdout.toString());
-        assertTrue(stderr.toString().contains("optim tour: wrote 17 pictures"), stderr.toString());
+        assertTrue(stderr.toString().contains("optim tour: wrote 19 pictures"), stderr.toString());
     }
 }
