@@ -64,10 +64,33 @@ public final class Main implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        int code = execute(args,
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        System.exit(code);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line as {@link #main} does, on the given process streams: the commands'
+     * data go to {@code stdout} through their own writer, and while they run the JVM's
+     * {@code System.out} is {@code stderr}, so that what a library prints there (SameDiff
+     * writes "Added differentiated op …" to {@code System.out} when it builds a gradient)
+     * stays out of the data. {@code System.out} is restored afterwards.
+     *
+     * @param args the arguments
+     * @param stdout where the data go
+     * @param stderr where messages, and anything else written to {@code System.out}, go
+     * @return the exit status
+     */
+    static int run(String[] args, java.io.PrintStream stdout, java.io.PrintStream stderr) {
+        java.io.PrintStream previous = System.out;
+        System.setOut(stderr);
+        try {
+            return execute(args,
+                    new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8),
+                            true),
+                    new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8),
+                            true));
+        } finally {
+            System.setOut(previous);
+        }
     }
 
     /**
