@@ -65,8 +65,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ops, the other copying {@code P} and {@code T} to {@code double[]} and the gradient back.
  *
  * <p>The architecture is a parameter: {@code channels} is the comma-separated list of
- * {@link Detector.Builder#channels(int...)}, one entry per 3×3 block, and
- * {@code imageSize = gridSize · 2^blocks}. Adam (lr 1e-3) drifts the weights across
+ * {@link Detector.Builder#channels(int...)}, one entry per 3×3 block with max-pooling (the
+ * builder's default layout), and {@code imageSize = gridSize · 2^blocks}; or {@value #RECIPE},
+ * the network that {@code optim detect} trains (a space-to-depth stem of 2, strided blocks of
+ * 32, 64 and 64 channels, one grid layer of 64, confidence prior 0.05; {@code imageSize =
+ * gridSize · 16}). Adam (lr 1e-3) drifts the weights across
  * invocations of {@code step}; the work of a step does not depend on their values (the loss's
  * responsible-box choice is a handful of comparisons per cell). The setup builds both graphs'
  * gradient functions (SameDiff does it on the first gradient call, which costs seconds), so no
@@ -96,8 +99,11 @@ public class DetectorBenchmark {
     @Param({"2"})
     public int boxes;
     /** The output channels of the 3×3 blocks, comma-separated. */
-    @Param({"16,32,64,64"})
+    @Param({"16,32,64,64", RECIPE})
     public String channels;
+
+    /** The {@code channels} value that stands for {@code optim detect}'s network. */
+    public static final String RECIPE = "recipe";
 
     Detector detector;
     SameDiffObjective objective;
@@ -136,7 +142,14 @@ public class DetectorBenchmark {
     @Setup(Level.Trial)
     public void make() {
         YoloGrid grid = new YoloGrid(gridSize, boxes, SyntheticScenes.CLASSES);
-        detector = Detector.builder(grid, imageSize).channels(channels(channels)).seed(1).build();
+        Detector.Builder builder = Detector.builder(grid, imageSize).seed(1);
+        if (channels.equals(RECIPE)) {
+            builder.spaceToDepth(2).downsampling(Detector.Downsampling.STRIDED).channels(32, 64, 64)
+                    .gridLayers(64).confidencePrior(0.05);
+        } else {
+            builder.channels(channels(channels));
+        }
+        detector = builder.build();
         int maxObjects = Math.min(4, gridSize * gridSize);
         List<Scene> scenes = new SyntheticScenes(imageSize, maxObjects, gridSize, 0.1,
                 Workload.SEED).scenes(0, batch);

@@ -44,6 +44,19 @@ class DetectorBenchmarkTest {
     }
 
     @Test
+    void theRecipeIsTheNetworkThatOptimDetectTrains() {
+        DetectorBenchmark b = new DetectorBenchmark();
+        b.batch = 2;
+        b.imageSize = 64;
+        b.gridSize = 4;
+        b.boxes = 2;
+        b.channels = DetectorBenchmark.RECIPE;
+        b.make();
+        assertEquals(96_620, b.theta.length());
+        assertArrayEquals(new long[] {2, 4, 4, 12}, b.forward().shape());
+    }
+
+    @Test
     void theRowsRunTheNetworkTheyName() {
         DetectorBenchmark b = small();
         INDArray out = b.forward();
