@@ -231,7 +231,7 @@ public final class DetectCommand implements Callable<Integer> {
                 run.millisPerStep(), run.epochs().size(),
                 load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load)));
         s.append(String.format(Locale.ROOT, "memory: peak heap %.1f MB, peak physical %.1f MB,"
-                + " peak outside the heap %.1f MB, ND4J workspaces %.1f MB%n",
+                + " peak outside the heap %.1f MB, workspaces %.1f MB%n",
                 mb(run.peakHeapBytes()), mb(run.peakPhysicalBytes()),
                 mb(run.peakOffHeapBytes()), mb(run.peakWorkspaceBytes())));
         for (String set : new String[] {"train", "test"}) {
