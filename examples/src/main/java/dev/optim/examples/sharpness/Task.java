@@ -29,7 +29,7 @@ public final class Task {
         this.name = name;
         this.train = train;
         this.test = test;
-        this.stats = standardisation(train);
+        this.stats = train.standardisation();
     }
 
     /**
@@ -139,26 +139,6 @@ public final class Task {
             }
         }
         return Nd4j.createFromArray(x).castTo(type);
-    }
-
-    private static double[][] standardisation(LabelledData d) {
-        int w = d.width();
-        double[] mean = new double[w];
-        double[] sd = new double[w];
-        for (double[] row : d.features()) {
-            for (int j = 0; j < w; j++) {
-                mean[j] += row[j] / d.size();
-            }
-        }
-        for (double[] row : d.features()) {
-            for (int j = 0; j < w; j++) {
-                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / d.size();
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
-        }
-        return new double[][] {mean, sd};
     }
 
     @Override

@@ -53,6 +53,33 @@ public record LabelledData(double[][] features, int[] labels, int classes) {
     }
 
     /**
+     * Per feature, the mean and the (population) standard deviation over these examples, the
+     * latter 1 where it is 0: what standardising features with this set's statistics uses,
+     * {@code x' = (x − mean) / sd}.
+     *
+     * @return {@code {mean, sd}}, each of {@link #width()} values
+     */
+    public double[][] standardisation() {
+        int w = width();
+        double[] mean = new double[w];
+        double[] sd = new double[w];
+        for (double[] row : features) {
+            for (int j = 0; j < w; j++) {
+                mean[j] += row[j] / size();
+            }
+        }
+        for (double[] row : features) {
+            for (int j = 0; j < w; j++) {
+                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / size();
+            }
+        }
+        for (int j = 0; j < w; j++) {
+            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
+        }
+        return new double[][] {mean, sd};
+    }
+
+    /**
      * Splits off a seeded random fraction as held-out data.
      *
      * @param fraction the held-out fraction, in {@code [0, 1)}

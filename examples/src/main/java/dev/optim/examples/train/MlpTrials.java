@@ -88,7 +88,7 @@ public record MlpTrials(LabelledData train, LabelledData validation, int[] hidde
         int n = train.size();
         int batch = trial.params().has("batch")
                 ? (int) Math.max(1, Math.min(n, trial.params().getLong("batch"))) : n;
-        double[][] stats = TrainCommand.standardisation(train);
+        double[][] stats = train.standardisation();
         Mlp.Builder b = Mlp.builder(train.width()).dataType(DataType.FLOAT).seed(seed);
         for (int w : hidden) {
             b.dense(w, Activation.TANH);

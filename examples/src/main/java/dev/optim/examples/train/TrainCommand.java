@@ -147,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
         LabelledData[] parts = all.split(validationSplit, seed);
         LabelledData train = parts[0];
         LabelledData val = parts[1];
-        double[][] stats = standardisation(train);
+        double[][] stats = train.standardisation();
         DataType type = dtype.dataType();
         Mlp.Builder mb = Mlp.builder(train.width()).dataType(type).seed(seed);
         for (int w : hidden) {
@@ -224,27 +224,6 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new BadInputException("--dataset must be digits or spirals, got "
                     + dataset);
         };
-    }
-
-    /** Per feature: the training mean and standard deviation (1 where it is 0). */
-    static double[][] standardisation(LabelledData d) {
-        int w = d.width();
-        double[] mean = new double[w];
-        double[] sd = new double[w];
-        for (double[] row : d.features()) {
-            for (int j = 0; j < w; j++) {
-                mean[j] += row[j] / d.size();
-            }
-        }
-        for (double[] row : d.features()) {
-            for (int j = 0; j < w; j++) {
-                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / d.size();
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
-        }
-        return new double[][] {mean, sd};
     }
 
     static INDArray matrix(LabelledData d, double[][] stats, DataType type) {
