@@ -52,7 +52,10 @@ class DetectorBenchmarkTest {
         b.boxes = 2;
         b.channels = DetectorBenchmark.RECIPE;
         b.make();
-        assertEquals(96_620, b.theta.length());
+        // By hand: space-to-depth 2 gives 12 channels; 3×3 convolutions 12→32, 32→64, 64→64 and
+        // the grid layer 64→64, each with its biases, and the 1×1 head 64→12 with its biases.
+        assertEquals((9 * 12 * 32 + 32) + (9 * 32 * 64 + 64) + 2 * (9 * 64 * 64 + 64)
+                + (64 * 12 + 12), b.theta.length());
         assertArrayEquals(new long[] {2, 4, 4, 12}, b.forward().shape());
     }
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * scores it on held-out scenes. Standard output: the configuration, the VOC mAP@0.5 and each
  * class's AP, the training time and steps, the peak memory and the five loss terms at the end;
  * standard error: one progress line per epoch. {@code --out DIR} receives {@code epochs.csv},
- * one row per epoch with the five terms on the training and the test subsets.
+ * one row per epoch with the five terms on the training and the test subsets, and the three
+ * pictures of {@link DetectionPictures#write(Path, DetectionRun)}.
  *
  * <p>Exit status 0, 2 for a bad value (one line naming the option and the value), 3 when a loss
  * was not finite (the step and the batch are named).

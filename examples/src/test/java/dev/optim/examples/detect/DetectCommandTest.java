@@ -51,6 +51,18 @@ class DetectCommandTest {
             sum += Double.parseDouble(last[k]);
         }
         assertEquals(Double.parseDouble(last[14]), sum, 1e-4 * sum);
+        for (String png : List.of(DetectionPictures.DETECTIONS, DetectionPictures.LOSS_TERMS,
+                DetectionPictures.PR_CURVES)) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
+                    dir.resolve(png).toFile());
+            assertTrue(img != null && img.getWidth() > 100, png);
+            assertTrue(r.out().contains("wrote " + dir.resolve(png)), r.out());
+        }
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(
+                dir.resolve(DetectionPictures.DETECTIONS).toFile());
+        // 16 tiles of 64 px scaled ×4 in a 4 × 4 grid, as DetectionPictures lays them out.
+        assertEquals(DetectionPictures.gridWidth(4, 64 * DetectionPictures.SCALE),
+                grid.getWidth());
     }
 
     @Test
